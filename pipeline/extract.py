@@ -1,0 +1,16 @@
+"""The extraction stage: clean document in, :class:`Extraction` out."""
+from __future__ import annotations
+
+from .model import CleanDoc, Extraction
+from .nlp import run
+
+
+def extract(doc: CleanDoc) -> Extraction:
+    """Figures, measures, entities, region and as-of year of one clean document."""
+    sdoc = run(doc.text, title=doc.title, published=doc.published, source_name=doc.source_name)
+    return sdoc._.edumine
+
+
+def extract_text(text: str, **meta: object) -> Extraction:
+    """Convenience for notebooks: extraction over a bare text (meta: title, published, source_name)."""
+    return run(text, **meta)._.edumine  # type: ignore[arg-type]

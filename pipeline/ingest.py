@@ -1,0 +1,211 @@
+"""``edumine ingest``: read inputs, clean and extract them in workers, write batches.
+
+Workers (``--jobs``) run :func:`pipeline.process.process` on each input; the
+parent is the single DuckDB writer. It decides what is new, unchanged, updated
+or a duplicate, and writes batches in single transactions, so a killed run
+leaves whole documents only and a rerun finishes the job. Inputs stream through
+a bounded window: memory does not grow with the corpus.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import sys
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, TextIO, TypeVar
+
+from . import dedup, gazetteer, sources
+from .model import RawInput, Reject
+from .nlp import get_nlp
+from .process import Processed, process, raw_sha256, rows_for
+from .rulefiles import rules_version
+from .store import Batch, Warehouse
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+@dataclass
+class IngestInfo:
+    """What an ingest run did: counts, timings, and the rejects with their reasons."""
+
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    duplicate: int = 0
+    rejected: int = 0
+    figures: int = 0
+    measures: int = 0
+    bytes_in: int = 0
+    seconds: float = 0.0
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+    rejects: list[Reject] = field(default_factory=list)
+
+    @property
+    def documents(self) -> int:
+        return self.new + self.updated + self.duplicate
+
+    def summary(self) -> str:
+        return (f"documents: {self.new} new, {self.updated} updated, {self.unchanged} unchanged, "
+                f"{self.duplicate} duplicate, {self.rejected} rejected; "
+                f"figures: {self.figures}; measures: {self.measures}")
+
+    def as_dict(self) -> dict[str, object]:
+        return {"new": self.new, "updated": self.updated, "unchanged": self.unchanged,
+                "duplicate": self.duplicate, "rejected": self.rejected, "figures": self.figures,
+                "measures": self.measures, "bytes_in": self.bytes_in, "seconds": self.seconds,
+                "stage_seconds": dict(self.stage_seconds),
+                "rejects": [(r.source_path, r.reason, r.detail) for r in self.rejects]}
+
+
+def default_jobs() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+
+
+def _work(item: tuple[RawInput, str]) -> tuple[RawInput, str, Processed | Reject]:
+    raw, sha = item
+    result = process(raw)
+    raw_light = RawInput(raw.source_path, raw.fmt)  # do not ship the bytes back
+    return raw_light, sha, result
+
+
+def bounded_map(fn: Callable[[T], R], items: Iterable[T], jobs: int, window: int = 0) -> Iterator[R]:
+    """``map`` in ``jobs`` processes, in order, with at most ``window`` items in flight."""
+    if jobs <= 1:
+        for item in items:
+            yield fn(item)
+        return
+    window = window or jobs * 4
+    ctx = mp.get_context("fork")
+    with ctx.Pool(jobs) as pool:
+        pending: deque = deque()
+        for item in items:
+            pending.append(pool.apply_async(fn, (item,)))
+            if len(pending) >= window:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+
+class _Writer:
+    """Decides each document's status and writes batches."""
+
+    def __init__(self, wh: Warehouse, info: IngestInfo, batch_size: int):
+        self.wh, self.info, self.batch_size = wh, info, batch_size
+        self.version = rules_version()
+        self.index = dedup.DuplicateIndex()
+        for doc_id, sig in wh.signatures():
+            self.index.add(doc_id, sig)
+        self.run_texts: dict[str, str] = {}  # text_sha1 -> doc_id, this run, not yet committed
+        self.batch = Batch()
+
+    def reject(self, rej: Reject, sha: str | None) -> None:
+        self.info.rejected += 1
+        if len(self.info.rejects) < 1000:
+            self.info.rejects.append(rej)
+        self.batch.rejects.append({"source_path": rej.source_path, "reason": rej.reason,
+                                   "detail": rej.detail[:2000], "stage": rej.stage})
+        if sha:
+            self.batch.inputs.append({"source_path": rej.source_path, "raw_sha256": sha,
+                                      "doc_id": None, "status": "rejected"})
+        self._maybe_flush()
+
+    def add(self, p: Processed) -> None:
+        path = p.doc.source_path
+        old = self.wh.doc_ids_for_path(path)
+        status = "new"
+        if p.doc_id in old:  # same text from the same place: nothing to write but the input
+            self.info.unchanged += 1
+            self.batch.inputs.append({"source_path": path, "raw_sha256": p.raw_sha256,
+                                      "doc_id": p.doc_id, "status": "unchanged"})
+            self._maybe_flush()
+            return
+        if old:
+            status = "updated"
+            self.batch.replaced.extend(old)
+        dup = self.run_texts.get(p.text_sha1) or self.wh.doc_for_text(p.text_sha1)
+        if dup is None:
+            dup = self.index.find(p.signature)
+        if dup is None:
+            self.index.add(p.doc_id, p.signature)
+            self.run_texts[p.text_sha1] = p.doc_id
+        else:
+            status = "duplicate"
+        setattr(self.info, status, getattr(self.info, status) + 1)
+        rows = rows_for(p, dup, self.version)
+        for table, items in rows.items():
+            getattr(self.batch, table).extend(items)
+        self.info.figures += len(rows["figures"])
+        self.info.measures += len(rows["measures"])
+        self.batch.inputs.append({"source_path": path, "raw_sha256": p.raw_sha256,
+                                  "doc_id": p.doc_id, "status": status})
+        for stage, secs in p.timings.items():
+            self.info.stage_seconds[stage] = self.info.stage_seconds.get(stage, 0.0) + secs
+        self._maybe_flush()
+
+    def _maybe_flush(self) -> None:
+        if len(self.batch) >= self.batch_size:
+            self.flush()
+
+    def flush(self) -> None:
+        t0 = time.perf_counter()
+        self.wh.write(self.batch)
+        self.batch = Batch()
+        self.info.stage_seconds["load"] = self.info.stage_seconds.get("load", 0.0) + time.perf_counter() - t0
+
+
+def _progress(enabled: bool):
+    if not enabled:
+        return None
+    from tqdm import tqdm
+    return tqdm(unit="doc", file=sys.stderr, dynamic_ncols=True)
+
+
+def ingest(paths: Iterable[str], db: str | Path | None = None, jobs: int | None = None,
+           progress: bool = False, stdin: TextIO | None = None, batch_size: int = 200) -> IngestInfo:
+    """Ingest files, folders, URLs (``-`` reads them from ``stdin``) into the warehouse at ``db``."""
+    t_start = time.perf_counter()
+    info = IngestInfo()
+    get_nlp()  # load every rule file now: a bad rule fails before anything is read
+    jobs = jobs or default_jobs()
+    bar = _progress(progress)
+    with Warehouse(db) as wh:
+        _ensure_regions(wh)
+        writer = _Writer(wh, info, batch_size)
+
+        def todo() -> Iterator[tuple[RawInput, str]]:
+            for item in sources.iter_inputs(list(paths), stdin=stdin):
+                if bar is not None:
+                    bar.update(1)
+                if isinstance(item, Reject):
+                    writer.reject(item, None)
+                    continue
+                sha = raw_sha256(item)
+                info.bytes_in += len(item.data) if item.data is not None else len((item.text or "").encode())
+                if wh.seen_input(item.source_path, sha):
+                    info.unchanged += 1
+                    continue
+                yield item, sha
+
+        try:
+            for raw, sha, result in bounded_map(_work, todo(), jobs):
+                if isinstance(result, Reject):
+                    writer.reject(result, sha)
+                else:
+                    writer.add(result)
+        finally:
+            writer.flush()  # what was processed is kept, even when the run is interrupted
+            if bar is not None:
+                bar.close()
+    info.seconds = time.perf_counter() - t_start
+    return info
+
+
+def _ensure_regions(wh: Warehouse) -> None:
+    rows = gazetteer.load_gazetteer().rows()
+    have = wh.con.execute("SELECT count(*) FROM regions").fetchone()[0]
+    if have != len(rows):
+        wh.load_regions(rows)

@@ -1,0 +1,151 @@
+"""The spaCy pipeline: a blank Chinese language over our jieba tokenizer, and
+edumine's registered components.
+
+Each component wraps one plain, separately tested stage function and declares
+what it assigns. The ``Doc`` text is the clean text, unchanged, so the
+character offsets every stage reports index ``documents.text`` directly.
+Results live on ``doc._.edumine`` (an :class:`Extraction`) and as span groups
+(``doc.spans["figures"]``, ``["measures"]``, ``["entities"]``) for spaCy users.
+
+| component                   | assigns                                              |
+|-----------------------------|------------------------------------------------------|
+| ``edumine_sentences_v1``    | ``Token.is_sent_start``, ``Extraction.sentences``     |
+| ``edumine_figures_v1``      | ``doc.spans["figures"]``, ``Extraction.figures``      |
+| ``edumine_entities_v1``     | ``doc.spans["entities"]``, ``Extraction.entities``, ``.region`` |
+| ``edumine_measures_v1``     | ``doc.spans["measures"]``, ``Extraction.measures``    |
+| ``edumine_attribution_v1``  | ``Figure.metric/year_*/modality/region_code``, ``Extraction.as_of_year`` |
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from functools import lru_cache
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from . import attribution, figures, measures, periods, regions
+from .model import Extraction, Figure
+from .segment import JiebaSpacyTokenizer, split_sentences
+
+if not Doc.has_extension("edumine"):
+    Doc.set_extension("edumine", default=None)
+if not Doc.has_extension("meta"):
+    Doc.set_extension("meta", default=None)
+if not Span.has_extension("record"):
+    Span.set_extension("record", default=None)
+
+COMPONENTS = (
+    "edumine_sentences_v1",
+    "edumine_figures_v1",
+    "edumine_entities_v1",
+    "edumine_measures_v1",
+    "edumine_attribution_v1",
+)
+
+
+def _extraction(doc: Doc) -> Extraction:
+    if doc._.edumine is None:
+        doc._.edumine = Extraction()
+    return doc._.edumine
+
+
+def _meta(doc: Doc) -> dict[str, Any]:
+    return doc._.meta or {}
+
+
+def _span(doc: Doc, start: int, end: int, label: str, record: object) -> Span | None:
+    span = doc.char_span(start, end, label=label, alignment_mode="expand")
+    if span is not None:
+        span._.record = record
+    return span
+
+
+def _spans(doc: Doc, key: str, items: list, label_of) -> None:
+    group = []
+    for item in items:
+        span = _span(doc, item.start, item.end, label_of(item), item)
+        if span is not None:
+            group.append(span)
+    doc.spans[key] = group
+
+
+@Language.component("edumine_sentences_v1", assigns=["token.is_sent_start"])
+def sentences_component(doc: Doc) -> Doc:
+    ext = _extraction(doc)
+    ext.sentences = split_sentences(doc.text)
+    starts = {s for s, _ in ext.sentences}
+    for token in doc:
+        token.is_sent_start = token.idx in starts or token.i == 0
+    return doc
+
+
+def _place_in_sentences(items: list[Figure], sentences: list[tuple[int, int]]) -> None:
+    starts = [s for s, _ in sentences]
+    for fig in items:
+        i = bisect.bisect_right(starts, fig.start) - 1
+        if i >= 0 and fig.start < sentences[i][1]:
+            fig.sent_start, fig.sent_end = sentences[i]
+        else:  # a figure outside every sentence (whitespace only around it): its own span
+            fig.sent_start, fig.sent_end = fig.start, fig.end
+
+
+@Language.component("edumine_figures_v1", assigns=["doc.spans"], requires=["token.is_sent_start"])
+def figures_component(doc: Doc) -> Doc:
+    ext = _extraction(doc)
+    ext.figures = figures.find_figures(doc.text)
+    _place_in_sentences(ext.figures, ext.sentences)
+    _spans(doc, "figures", ext.figures, lambda f: f.kind.upper())
+    return doc
+
+
+@Language.component("edumine_entities_v1", assigns=["doc.spans"])
+def entities_component(doc: Doc) -> Doc:
+    ext = _extraction(doc)
+    meta = _meta(doc)
+    ext.entities = regions.find_entities(doc.text)
+    ext.region = regions.infer_region(meta.get("title"), doc.text, meta.get("source_name"), ext.entities)
+    _spans(doc, "entities", ext.entities, lambda e: e.label)
+    return doc
+
+
+@Language.component("edumine_measures_v1", assigns=["doc.spans"], requires=["token.is_sent_start"])
+def measures_component(doc: Doc) -> Doc:
+    ext = _extraction(doc)
+    ext.measures = measures.tag_measures(doc.text, ext.sentences)
+    _spans(doc, "measures", ext.measures, lambda m: m.measure)
+    return doc
+
+
+@Language.component("edumine_attribution_v1", requires=["doc.spans"])
+def attribution_component(doc: Doc) -> Doc:
+    ext = _extraction(doc)
+    published = _meta(doc).get("published")
+    ext.as_of_year = periods.infer_as_of_year(doc.text, published)
+    attribution.attribute(doc.text, ext.sentences, ext.figures, ext.as_of_year)
+    if ext.region is not None:
+        regions.assign_figure_regions(doc.text, ext.sentences, ext.figures, ext.entities, ext.region)
+    return doc
+
+
+@lru_cache(maxsize=1)
+def get_nlp() -> Language:
+    """The edumine pipeline, built once per process."""
+    nlp = spacy.blank("zh")
+    nlp.tokenizer = JiebaSpacyTokenizer(nlp.vocab)
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp
+
+
+def run(text: str, title: str | None = None, published: dt.date | None = None,
+        source_name: str | None = None) -> Doc:
+    """Run the pipeline over one clean text with its metadata; results on ``doc._.edumine``."""
+    nlp = get_nlp()
+    doc = nlp.make_doc(text)
+    doc._.meta = {"title": title, "published": published, "source_name": source_name}
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc

@@ -1,0 +1,121 @@
+"""Per-document work, run in worker processes: bytes in, rows out.
+
+Kept free of warehouse access so that any number of workers can run it; the
+single writer (the parent) decides duplicates and writes.
+"""
+from __future__ import annotations
+
+import hashlib
+import time
+import zlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import dedup
+from .clean import clean
+from .errors import InputError, StageError
+from .extract import extract
+from .model import CleanDoc, Extraction, RawInput, Reject
+from .rulefiles import rules_version
+
+
+@dataclass
+class Processed:
+    """A cleaned and extracted document, ready for the writer."""
+
+    doc: CleanDoc
+    doc_id: str
+    text_sha1: str
+    raw_sha256: str
+    extraction: Extraction
+    signature: bytes
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def raw_sha256(raw: RawInput) -> str:
+    data = raw.data if raw.data is not None else (raw.text or "").encode("utf-8")
+    return hashlib.sha256(data).hexdigest()
+
+
+def make_doc_id(text: str, source_path: str) -> str:
+    """Stable id from the normalized text and where it came from (mirrors differ by source)."""
+    return hashlib.sha1(f"{source_path}\n{text}".encode("utf-8")).hexdigest()[:16]
+
+
+def process(raw: RawInput) -> Processed | Reject:
+    """Clean and extract one input; an unusable input becomes a Reject, a bug a StageError."""
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    try:
+        doc = clean(raw)
+    except InputError as exc:
+        return Reject(raw.source_path, exc.reason, exc.detail, stage="clean")
+    except RecursionError as exc:
+        return Reject(raw.source_path, "unparseable", f"{type(exc).__name__}", stage="clean")
+    except Exception as exc:  # a bug in cleaning: name stage and input, keep the run going
+        err = StageError("clean", raw.source_path, "read", exc)
+        return Reject(raw.source_path, "stage_error", str(err), stage="clean")
+    t1 = time.perf_counter()
+    timings["clean"] = t1 - t0
+    try:
+        extraction = extract(doc)
+    except Exception as exc:
+        err = StageError("extract", raw.source_path, "read, clean", exc)
+        return Reject(raw.source_path, "stage_error", str(err), stage="extract")
+    t2 = time.perf_counter()
+    timings["extract"] = t2 - t1
+    sig = dedup.signature(doc.text)
+    timings["dedup"] = time.perf_counter() - t2
+    return Processed(
+        doc=doc,
+        doc_id=make_doc_id(doc.text, doc.source_path),
+        text_sha1=hashlib.sha1(doc.text.encode("utf-8")).hexdigest(),
+        raw_sha256=raw_sha256(raw),
+        extraction=extraction,
+        signature=sig,
+        timings=timings,
+    )
+
+
+def rows_for(p: Processed, duplicate_of: str | None, version: str | None = None) -> dict[str, list[dict[str, Any]]]:
+    """The warehouse rows of one processed document."""
+    version = version or rules_version()
+    doc, ext, text = p.doc, p.extraction, p.doc.text
+    region = ext.region
+    documents = [{
+        "doc_id": p.doc_id, "source_path": doc.source_path, "title": doc.title,
+        "published": doc.published, "source_name": doc.source_name, "as_of_year": ext.as_of_year,
+        "region_code": region.code if region else None,
+        "region_name": region.name if region else None,
+        "region_level": region.level if region else None,
+        "region_confidence": region.confidence if region else None,
+        "region_evidence": region.evidence if region else None,
+        "text": text, "duplicate_of": duplicate_of, "text_sha1": p.text_sha1, "url": doc.url,
+        "fetched_at": doc.fetched_at, "encoding": doc.encoding, "format": doc.fmt,
+        "traditional": doc.traditional, "censored": doc.censored, "rules_version": version,
+    }]
+    raw = zlib.compress(doc.raw, 6) if doc.raw is not None else None
+    sources = [{"doc_id": p.doc_id, "raw_sha256": p.raw_sha256, "raw": raw, "minhash": p.signature}]
+    return {"documents": documents, "sources": sources, **extraction_rows(p.doc_id, text, ext, version)}
+
+
+def extraction_rows(doc_id: str, text: str, ext: Extraction, version: str) -> dict[str, list[dict[str, Any]]]:
+    """Figure, measure and entity rows of one document (also used by ``reextract``)."""
+    figures = []
+    for f in ext.figures:
+        row = f.as_dict()
+        row.update(figure_id=f"{doc_id}-f{f.start}-{f.end}", doc_id=doc_id,
+                   sentence=text[f.sent_start:f.sent_end], rules_version=version)
+        figures.append(row)
+    measures = []
+    for m in ext.measures:
+        row = m.as_dict()
+        row.update(measure_id=f"{doc_id}-m{m.start}-{m.measure}", doc_id=doc_id,
+                   evidence=text[m.start:m.end], rules_version=version)
+        measures.append(row)
+    entities = []
+    for e in ext.entities:
+        row = e.as_dict()
+        row.update(entity_id=f"{doc_id}-e{e.start}-{e.end}-{e.label}", doc_id=doc_id, rules_version=version)
+        entities.append(row)
+    return {"figures": figures, "measures": measures, "entities": entities}

@@ -1,0 +1,201 @@
+"""The DuckDB warehouse: opening (with schema upgrade), batched writes, lookups.
+
+One writer at a time (DuckDB's rule): a second writer gets
+:class:`WarehouseLocked` with a plain message. A batch of documents is written
+in one transaction — a document's row, its source, figures, measures and
+entities commit together or not at all — so a killed run leaves no
+half-written document, and a rerun finishes the job.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import duckdb
+import pandas as pd
+
+from .errors import WarehouseError, WarehouseLocked
+from .migrate import apply_schema
+
+DEFAULT_DB = Path("warehouse") / "edumine.duckdb"
+
+# Column order of each table's batch frame (names as in warehouse/schema).
+DOC_COLUMNS = [
+    "doc_id", "source_path", "title", "published", "source_name", "as_of_year",
+    "region_code", "region_name", "region_level", "region_confidence", "region_evidence",
+    "text", "duplicate_of", "text_sha1", "url", "fetched_at", "encoding", "format",
+    "traditional", "censored", "rules_version",
+]
+SOURCE_COLUMNS = ["doc_id", "raw_sha256", "raw", "minhash"]
+FIGURE_COLUMNS = [
+    "figure_id", "doc_id", "start", "end", "surface", "kind", "value", "value_max", "unit",
+    "qualifier", "relation", "metric", "year_start", "year_end", "modality", "region_code",
+    "sentence", "sent_start", "sent_end", "rule", "metric_rule", "rules_version",
+]
+MEASURE_COLUMNS = [
+    "measure_id", "doc_id", "measure", "start", "end", "evidence", "cue", "cue_start",
+    "cue_end", "rule", "rules_version",
+]
+ENTITY_COLUMNS = [
+    "entity_id", "doc_id", "label", "text", "start", "end", "norm", "region_code", "rule",
+    "rules_version",
+]
+INPUT_COLUMNS = ["source_path", "raw_sha256", "doc_id", "status"]
+REJECT_COLUMNS = ["source_path", "reason", "detail", "stage"]
+
+
+def default_db_path() -> Path:
+    """``$EDUMINE_DB``, else ``warehouse/edumine.duckdb`` under the current directory."""
+    env = os.environ.get("EDUMINE_DB")
+    return Path(env) if env else DEFAULT_DB
+
+
+@dataclass
+class Batch:
+    """Rows of several documents, written in one transaction."""
+
+    documents: list[dict[str, Any]] = field(default_factory=list)
+    sources: list[dict[str, Any]] = field(default_factory=list)
+    figures: list[dict[str, Any]] = field(default_factory=list)
+    measures: list[dict[str, Any]] = field(default_factory=list)
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    inputs: list[dict[str, Any]] = field(default_factory=list)
+    rejects: list[dict[str, Any]] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)  # doc_ids whose rows go first
+
+    def __len__(self) -> int:
+        return len(self.documents) + len(self.inputs) + len(self.rejects)
+
+
+def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open a DuckDB file, turning DuckDB's lock and open errors into plain messages."""
+    path = Path(path)
+    if read_only and not path.exists():
+        raise WarehouseError(f"no warehouse at {path} (run `edumine ingest` or `edumine demo` first)")
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as exc:
+        msg = str(exc)
+        if "lock" in msg.lower():
+            raise WarehouseLocked(
+                f"the warehouse {path} is in use by another process (DuckDB allows one writer); "
+                "wait for it to finish, or query a copy: cp the file and use --db COPY"
+            ) from None
+        raise WarehouseError(f"cannot open {path}: {msg}") from None
+    except duckdb.Error as exc:
+        raise WarehouseError(f"cannot open {path}: {exc}") from None
+
+
+class Warehouse:
+    """A warehouse file. ``Warehouse(path)`` opens for writing and upgrades the schema."""
+
+    def __init__(self, path: str | Path | None = None, read_only: bool = False):
+        self.path = Path(path) if path else default_db_path()
+        self.read_only = read_only
+        self.con = connect(self.path, read_only=read_only)
+        if not read_only:
+            apply_schema(self.con)
+
+    # -- context manager ---------------------------------------------------
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> "Warehouse":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- lookups -------------------------------------------------------------
+    def seen_input(self, source_path: str, raw_sha256: str) -> str | None:
+        """The status recorded for these exact bytes at this path, if any."""
+        row = self.con.execute(
+            "SELECT status FROM inputs WHERE source_path = ? AND raw_sha256 = ?",
+            [source_path, raw_sha256]).fetchone()
+        return row[0] if row else None
+
+    def doc_ids_for_path(self, source_path: str) -> list[str]:
+        return [r[0] for r in self.con.execute(
+            "SELECT doc_id FROM documents WHERE source_path = ?", [source_path]).fetchall()]
+
+    def doc_for_text(self, text_sha1: str) -> str | None:
+        """The original (non-duplicate) document with exactly this text, if any."""
+        row = self.con.execute(
+            "SELECT doc_id FROM documents WHERE text_sha1 = ? AND duplicate_of IS NULL "
+            "ORDER BY ingested_at, doc_id LIMIT 1", [text_sha1]).fetchone()
+        return row[0] if row else None
+
+    def signatures(self) -> Iterable[tuple[str, bytes]]:
+        """(doc_id, MinHash signature) of every original document, for near-duplicate search."""
+        cur = self.con.execute(
+            "SELECT s.doc_id, s.minhash FROM sources s JOIN documents d USING (doc_id) "
+            "WHERE d.duplicate_of IS NULL AND s.minhash IS NOT NULL ORDER BY d.ingested_at, s.doc_id")
+        while rows := cur.fetchmany(2048):
+            yield from rows
+
+    def counts(self) -> dict[str, int]:
+        out = {}
+        for table in ("documents", "figures", "measures", "entities", "rejects", "regions"):
+            out[table] = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        return out
+
+    # -- writes ----------------------------------------------------------------
+    def write(self, batch: Batch) -> None:
+        """Write a batch in one transaction; on any error nothing of it remains."""
+        if not len(batch):
+            return
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            if batch.replaced:
+                self._delete_docs(batch.replaced)
+            self._append("documents", DOC_COLUMNS, batch.documents)
+            self._append("sources", SOURCE_COLUMNS, batch.sources)
+            self._append("figures", FIGURE_COLUMNS, batch.figures)
+            self._append("measures", MEASURE_COLUMNS, batch.measures)
+            self._append("entities", ENTITY_COLUMNS, batch.entities)
+            if batch.inputs:
+                frame = pd.DataFrame(batch.inputs, columns=INPUT_COLUMNS)
+                con.register("_batch_inputs", frame)
+                con.execute(
+                    "INSERT OR REPLACE INTO inputs (source_path, raw_sha256, doc_id, status) "
+                    "SELECT source_path, raw_sha256, doc_id, status FROM _batch_inputs")
+                con.unregister("_batch_inputs")
+            self._append("rejects", REJECT_COLUMNS, batch.rejects)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+
+    def _delete_docs(self, doc_ids: list[str]) -> None:
+        frame = pd.DataFrame({"doc_id": doc_ids})
+        self.con.register("_gone", frame)
+        for table in ("figures", "measures", "entities", "sources", "documents"):
+            self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM _gone)")
+        self.con.unregister("_gone")
+
+    def _append(self, table: str, columns: list[str], rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        frame = pd.DataFrame(rows, columns=columns)
+        name = f"_batch_{table}"
+        self.con.register(name, frame)
+        cols = ", ".join(f'"{c}"' for c in columns)
+        self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {name}")
+        self.con.unregister(name)
+
+    def load_regions(self, rows: list[dict[str, Any]]) -> None:
+        """Replace the regions table with the gazetteer's rows (in one transaction)."""
+        cols = ["code", "name", "level", "parent_code", "province", "city", "short_name"]
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute("DELETE FROM regions")
+            self._append("regions", cols, rows)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
