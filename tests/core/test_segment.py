@@ -1,0 +1,60 @@
+"""Sentence splitting and the owned jieba tokenizer."""
+import pytest
+
+from pipeline.segment import JiebaSpacyTokenizer, clauses, make_tokenizer, split_sentences, words
+
+
+def texts(text):
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("今年投入3亿元。新建学校5所！", ["今年投入3亿元。", "新建学校5所！"]),
+    ("他说：“我们建了5所学校。”然后离开了。", ["他说：“我们建了5所学校。”", "然后离开了。"]),
+    ("他说：“第一，建校。第二，招人。”会议结束。", ["他说：“第一，建校。第二，招人。”", "会议结束。"]),
+    ("一是加大投入\n二是建设学校", ["一是加大投入", "二是建设学校"]),
+    ("  前有空格。  \n\n后有空行  ", ["前有空格。", "后有空行"]),
+    ("真的吗？！是的。", ["真的吗？！", "是的。"]),
+    ("没有句号的一句", ["没有句号的一句"]),
+    ("", []),
+    ("（一）优化条件。（二）提高质量。", ["（一）优化条件。", "（二）提高质量。"]),
+])
+def test_split_sentences(text, expected):
+    assert texts(text) == expected
+
+
+def test_spans_lie_inside_text_and_in_order():
+    text = "甲。乙！\n丙？“丁。”戊"
+    spans = split_sentences(text)
+    assert all(0 <= a < b <= len(text) for a, b in spans)
+    assert all(spans[i][1] <= spans[i + 1][0] for i in range(len(spans) - 1))
+
+
+def test_clauses_split_at_chinese_punctuation():
+    text = "投入1.8亿元，加固校舍139栋；新增学位：2000个"
+    got = [text[a:b] for a, b in clauses(text, 0, len(text))]
+    assert got == ["投入1.8亿元", "加固校舍139栋", "新增学位", "2000个"]
+
+
+def test_jieba_words_rebuild_text_exactly():
+    text = "福州市晋安区推进县管校聘改革，新增学位1.5万个。\n  第二段"
+    assert "".join(words(text)) == text
+
+
+def test_spacy_doc_text_equals_input():
+    import spacy
+
+    nlp = spacy.blank("zh")
+    nlp.tokenizer = JiebaSpacyTokenizer(nlp.vocab)
+    text = "晋安区 财政性教育经费投入9.64亿元，\n较上年增长23.65%。"
+    doc = nlp(text)
+    assert doc.text == text
+    assert "".join(t.text for t in doc) == text
+
+
+def test_tokenizer_is_owned_not_global():
+    import jieba
+
+    tk = make_tokenizer()
+    assert tk is not jieba.dt
+    assert make_tokenizer() is tk  # one load per process
