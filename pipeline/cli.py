@@ -6,6 +6,7 @@ Library errors (:mod:`pipeline.errors`) become one plain line on stderr,
 from __future__ import annotations
 
 import functools
+import json
 import sys
 from pathlib import Path
 from typing import Any, Callable
@@ -50,8 +51,11 @@ def main() -> None:
               help="Worker processes (default: the number of cores).")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar (default: on when stderr is a terminal).")
+@click.option("--stats-json", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write the run's counts and per-stage seconds as JSON to this file.")
 @clean_errors
-def ingest(paths: tuple[str, ...], db: Path | None, jobs: int | None, progress: bool | None) -> None:
+def ingest(paths: tuple[str, ...], db: Path | None, jobs: int | None, progress: bool | None,
+           stats_json: Path | None) -> None:
     """Ingest files, folders (recursive) and URLs; '-' reads paths/URLs from stdin, one a line."""
     from .ingest import ingest as run_ingest
 
@@ -63,6 +67,8 @@ def ingest(paths: tuple[str, ...], db: Path | None, jobs: int | None, progress: 
                    err=True)
     if len(info.rejects) > 50:
         click.echo(f"... and {len(info.rejects) - 50} more rejects (see the rejects table)", err=True)
+    if stats_json:
+        stats_json.write_text(json.dumps(info.as_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
     click.echo(info.summary())
 
 

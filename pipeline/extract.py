@@ -5,9 +5,14 @@ from .model import CleanDoc, Extraction
 from .nlp import run
 
 
-def extract(doc: CleanDoc) -> Extraction:
-    """Figures, measures, entities, region and as-of year of one clean document."""
+def extract(doc: CleanDoc, timings: dict[str, float] | None = None) -> Extraction:
+    """Figures, measures, entities, region and as-of year of one clean document.
+
+    ``timings``, when given, receives the seconds spent in each pipeline step.
+    """
     sdoc = run(doc.text, title=doc.title, published=doc.published, source_name=doc.source_name)
+    if timings is not None:
+        timings.update(sdoc.user_data.get("timings", {}))
     return sdoc._.edumine
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import time
 from functools import lru_cache
 from typing import Any
 
@@ -142,10 +143,19 @@ def get_nlp() -> Language:
 
 def run(text: str, title: str | None = None, published: dt.date | None = None,
         source_name: str | None = None) -> Doc:
-    """Run the pipeline over one clean text with its metadata; results on ``doc._.edumine``."""
+    """Run the pipeline over one clean text with its metadata; results on ``doc._.edumine``.
+
+    Seconds spent per step are left in ``doc.user_data["timings"]`` for the benchmark.
+    """
     nlp = get_nlp()
+    t0 = time.perf_counter()
     doc = nlp.make_doc(text)
+    timings = {"segment": time.perf_counter() - t0}
     doc._.meta = {"title": title, "published": published, "source_name": source_name}
-    for _name, proc in nlp.pipeline:
+    for name, proc in nlp.pipeline:
+        t0 = time.perf_counter()
         doc = proc(doc)
+        step = name.removeprefix("edumine_").removesuffix("_v1")
+        timings[step] = time.perf_counter() - t0
+    doc.user_data["timings"] = timings
     return doc

@@ -58,12 +58,11 @@ def process(raw: RawInput) -> Processed | Reject:
     t1 = time.perf_counter()
     timings["clean"] = t1 - t0
     try:
-        extraction = extract(doc)
+        extraction = extract(doc, timings)
     except Exception as exc:
         err = StageError("extract", raw.source_path, "read, clean", exc)
         return Reject(raw.source_path, "stage_error", str(err), stage="extract")
     t2 = time.perf_counter()
-    timings["extract"] = t2 - t1
     sig = dedup.signature(doc.text)
     timings["dedup"] = time.perf_counter() - t2
     return Processed(
