@@ -153,11 +153,11 @@ class Warehouse:
         try:
             if batch.replaced:
                 self._delete_docs(batch.replaced)
-            self._append("documents", DOC_COLUMNS, batch.documents)
-            self._append("sources", SOURCE_COLUMNS, batch.sources)
-            self._append("figures", FIGURE_COLUMNS, batch.figures)
-            self._append("measures", MEASURE_COLUMNS, batch.measures)
-            self._append("entities", ENTITY_COLUMNS, batch.entities)
+            self.append("documents", DOC_COLUMNS, batch.documents)
+            self.append("sources", SOURCE_COLUMNS, batch.sources)
+            self.append("figures", FIGURE_COLUMNS, batch.figures)
+            self.append("measures", MEASURE_COLUMNS, batch.measures)
+            self.append("entities", ENTITY_COLUMNS, batch.entities)
             if batch.inputs:
                 frame = pd.DataFrame(batch.inputs, columns=INPUT_COLUMNS)
                 con.register("_batch_inputs", frame)
@@ -165,7 +165,7 @@ class Warehouse:
                     "INSERT OR REPLACE INTO inputs (source_path, raw_sha256, doc_id, status) "
                     "SELECT source_path, raw_sha256, doc_id, status FROM _batch_inputs")
                 con.unregister("_batch_inputs")
-            self._append("rejects", REJECT_COLUMNS, batch.rejects)
+            self.append("rejects", REJECT_COLUMNS, batch.rejects)
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
@@ -178,7 +178,8 @@ class Warehouse:
             self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM _gone)")
         self.con.unregister("_gone")
 
-    def _append(self, table: str, columns: list[str], rows: list[dict[str, Any]]) -> None:
+    def append(self, table: str, columns: list[str], rows: list[dict[str, Any]]) -> None:
+        """Insert rows (dicts) into ``table`` as one DataFrame append, inside the caller's transaction."""
         if not rows:
             return
         frame = pd.DataFrame(rows, columns=columns)
@@ -194,7 +195,7 @@ class Warehouse:
         self.con.execute("BEGIN TRANSACTION")
         try:
             self.con.execute("DELETE FROM regions")
-            self._append("regions", cols, rows)
+            self.append("regions", cols, rows)
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
