@@ -1,0 +1,185 @@
+"""The comparison table across regions: regions as rows, metric and period as columns.
+
+Built on the ``latest_values`` view, so each cell is the latest actual value a
+(non-duplicate) document reports, with the figure ids behind it and a conflict
+flag when another document reports something else: conflicts are shown, never
+averaged. At city or province level a region shows what it reports itself;
+where it reports nothing, its counties' values are added up, but only for
+metrics whose ``rollup`` is ``sum`` in ``rules/standards.yaml`` (money and counts,
+never rates). Every user value reaches DuckDB as a bound parameter.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+
+from .errors import UsageError
+from .standards import metric_label, reference
+
+LEVELS = ("county", "city", "province")
+SUMMABLE_KINDS = ("money", "count", "area")
+LONG_COLUMNS = ["region_code", "region", "metric", "kind", "year_start", "year_end", "period",
+                "column", "value", "unit", "figure_ids", "conflict", "other_values",
+                "docs_agree", "docs_disagree", "basis"]
+
+_QUERY = """
+SELECT region_code, region_name, city_code, city_name, province_code, province_name,
+       metric, kind, year_start, year_end, value, unit, figure_ids, conflict,
+       other_values, docs_agree, docs_disagree
+FROM latest_values
+WHERE list_contains($metrics, metric)
+  AND ($lo IS NULL OR (year_start >= $lo AND year_end <= $hi))
+  AND ($regions IS NULL OR list_contains($regions, region_code)
+       OR list_contains($regions, region_name) OR list_contains($regions, city_code)
+       OR list_contains($regions, city_name) OR list_contains($regions, province_code)
+       OR list_contains($regions, province_name))
+ORDER BY region_code, metric, year_end
+"""
+
+
+@dataclass
+class CompareResult:
+    """A comparison: ``table`` (values), ``sources`` (figure ids per cell),
+    ``conflicts`` (bool per cell), ``basis`` (reported or summed), all indexed by region and with one column per
+    metric and period; ``long`` holds one row per cell with everything known."""
+
+    table: pd.DataFrame
+    sources: pd.DataFrame
+    conflicts: pd.DataFrame
+    long: pd.DataFrame
+    basis: pd.DataFrame  # "reported" or "sum of N counties" per cell
+    level: str
+    metrics: list[str]
+    with_sources: bool = False
+
+    def frame(self, with_sources: bool | None = None, labels: bool = False) -> pd.DataFrame:
+        """The table as one flat frame: a ``region`` column, value columns and, with
+        sources, a ``<column> 来源`` column of figure ids after each value column."""
+        with_sources = self.with_sources if with_sources is None else with_sources
+        out = pd.DataFrame({"region_code": self.table.index})
+        out["region"] = [self._names.get(c, c) for c in self.table.index]
+        for col in self.table.columns:
+            head = column_label(col) if labels else col
+            out[head] = self.table[col].to_numpy()
+            if with_sources:
+                out[f"{head} 来源"] = [",".join(ids) if isinstance(ids, list) else ""
+                                     for ids in self.sources[col].to_numpy()]
+        return out
+
+    @property
+    def _names(self) -> dict[str, str]:
+        return dict(zip(self.long.region_code, self.long.region))
+
+
+def known_metrics(con: duckdb.DuckDBPyConnection | None = None) -> list[str]:
+    """Metric ids compare accepts: those of the reference file and any found in the warehouse."""
+    ids = set(reference().metrics)
+    if con is not None:
+        ids |= {r[0] for r in con.execute(
+            "SELECT DISTINCT metric FROM figures WHERE metric IS NOT NULL").fetchall()}
+    return sorted(ids)
+
+
+def column_label(column: str) -> str:
+    """'edu_spending·2023' -> '教育经费投入·2023' (kind suffixes kept)."""
+    metric, _, rest = column.partition("·")
+    base, bracket, kind = metric.partition("[")
+    return metric_label(base) + (f"[{kind}" if bracket else "") + (f"·{rest}" if rest else "")
+
+
+def _check(con: duckdb.DuckDBPyConnection, metrics: list[str], level: str,
+           years: tuple[int, int] | None) -> None:
+    if not metrics:
+        raise UsageError("give at least one metric id (--metric ID)")
+    known = known_metrics(con)
+    for m in metrics:
+        if m not in known:
+            raise UsageError(f"unknown metric id {m!r}; known ids: {', '.join(known)}")
+    if level not in LEVELS:
+        raise UsageError(f"unknown level {level!r}; use one of {', '.join(LEVELS)}")
+    if years is not None and int(years[0]) > int(years[1]):
+        raise UsageError(f"bad year range {years[0]}-{years[1]}: start after end")
+
+
+def level_of(code: str) -> str:
+    """The level a 6-digit division code names (GB/T 2260 layout)."""
+    if code.endswith("0000"):
+        return "province"
+    return "city" if code.endswith("00") else "county"
+
+
+def _period(start: int, end: int) -> str:
+    return str(end) if start == end else f"{start}-{end}"
+
+
+def _cells(df: pd.DataFrame, level: str) -> pd.DataFrame:
+    """Latest values at ``level``: own reports first, county sums where allowed and missing."""
+    df = df.copy()
+    df["own_level"] = df.region_code.map(level_of)
+    df["region"] = df.region_name.fillna(df.region_code)
+    df["basis"] = "reported"
+    own = df[df.own_level == level]
+    if level == "county":
+        return own
+    key, name = f"{level}_code", f"{level}_name"
+    rollup = {m: i.rollup for m, i in reference().metrics.items()}
+    kids = df[(df.own_level == "county") & df[key].notna() & df.kind.isin(SUMMABLE_KINDS)
+              & (df.metric.map(rollup) == "sum")]
+    cell = ["metric", "kind", "year_start", "year_end"]
+    sums = kids.groupby([key] + cell, dropna=False).agg(
+        region=(name, "first"), value=("value", "sum"), unit=("unit", "first"),
+        figure_ids=("figure_ids", lambda s: [i for ids in s for i in ids]),
+        conflict=("conflict", "any"), n=("region_code", "nunique"),
+        docs_agree=("docs_agree", "sum"), docs_disagree=("docs_disagree", "sum"),
+    ).reset_index().rename(columns={key: "region_code"})
+    sums["region"] = sums.region.fillna(sums.region_code)
+    sums["basis"] = [f"sum of {n} counties" for n in sums.n]
+    sums["other_values"] = [[] for _ in range(len(sums))]
+    have = set(map(tuple, own[["region_code"] + cell].astype(str).to_numpy()))
+    keep = [tuple(r) not in have for r in sums[["region_code"] + cell].astype(str).to_numpy()]
+    return pd.concat([own, sums[keep]], ignore_index=True)
+
+
+def _columns(cells: pd.DataFrame, metrics: list[str]) -> pd.DataFrame:
+    kinds = cells.groupby("metric").kind.nunique()
+    cells = cells.copy()
+    cells["period"] = [_period(int(a), int(b)) for a, b in zip(cells.year_start, cells.year_end)]
+    tag = [f"{m}[{k}]" if kinds.get(m, 1) > 1 else m for m, k in zip(cells.metric, cells.kind)]
+    cells["column"] = [f"{t}·{p}" for t, p in zip(tag, cells.period)]
+    order = {m: i for i, m in enumerate(metrics)}
+    cells["_m"] = cells.metric.map(order)
+    return cells.sort_values(["_m", "kind", "year_end", "year_start", "region_code"])
+
+
+def compare(con: duckdb.DuckDBPyConnection, metrics: list[str], level: str = "county",
+            years: tuple[int, int] | None = None, regions: list[str] | None = None,
+            with_sources: bool = False) -> CompareResult:
+    """Compare regions on metrics; see the module docstring. UsageError on unknown ids."""
+    metrics = list(dict.fromkeys(metrics))
+    _check(con, metrics, level, years)
+    lo, hi = (int(years[0]), int(years[1])) if years else (None, None)
+    params = {"metrics": metrics, "lo": lo, "hi": hi, "regions": list(regions) if regions else None}
+    raw = con.execute(_QUERY, params).df()
+    cells = _columns(_cells(raw, level), metrics) if len(raw) else pd.DataFrame(columns=LONG_COLUMNS)
+    long = cells.reindex(columns=LONG_COLUMNS).reset_index(drop=True)
+    long["figure_ids"] = [list(x) if x is not None and not isinstance(x, float) else []
+                          for x in long.figure_ids]
+    long["other_values"] = [list(x) if x is not None and not isinstance(x, float) else []
+                            for x in long.other_values]
+    cols = list(dict.fromkeys(long.column))
+    rows = list(dict.fromkeys(long.sort_values("region_code").region_code))
+
+    def pivot(field: str) -> pd.DataFrame:
+        if long.empty:
+            return pd.DataFrame(index=pd.Index([], name="region_code"))
+        p = long.pivot(index="region_code", columns="column", values=field)
+        return p.reindex(index=rows, columns=cols)
+
+    table = pivot("value").astype(float) if len(long) else pivot("value")
+    conflicts = pivot("conflict").fillna(False).astype(bool) if len(long) else pivot("conflict")
+    sources = pivot("figure_ids")
+    if len(long):
+        sources = sources.apply(lambda c: [x if isinstance(x, list) else [] for x in c])
+    return CompareResult(table, sources, conflicts, long, pivot("basis"), level, metrics, with_sources)
