@@ -21,13 +21,13 @@ from .standards import metric_label, reference
 LEVELS = ("county", "city", "province")
 SUMMABLE_KINDS = ("money", "count", "area")
 LONG_COLUMNS = ["region_code", "region", "metric", "kind", "year_start", "year_end", "period",
-                "column", "value", "unit", "figure_ids", "conflict", "other_values",
+                "column", "value", "unit", "figure_ids", "conflict", "other_values", "other_figure_ids",
                 "docs_agree", "docs_disagree", "basis"]
 
 _QUERY = """
 SELECT region_code, region_name, city_code, city_name, province_code, province_name,
        metric, kind, year_start, year_end, value, unit, figure_ids, conflict,
-       other_values, docs_agree, docs_disagree
+       other_values, other_figure_ids, docs_agree, docs_disagree
 FROM latest_values
 WHERE list_contains($metrics, metric)
   AND ($lo IS NULL OR (year_start >= $lo AND year_end <= $hi))
@@ -137,6 +137,7 @@ def _cells(df: pd.DataFrame, level: str) -> pd.DataFrame:
     sums["region"] = sums.region.fillna(sums.region_code)
     sums["basis"] = [f"sum of {n} counties" for n in sums.n]
     sums["other_values"] = [[] for _ in range(len(sums))]
+    sums["other_figure_ids"] = [[] for _ in range(len(sums))]
     have = set(map(tuple, own[["region_code"] + cell].astype(str).to_numpy()))
     keep = [tuple(r) not in have for r in sums[["region_code"] + cell].astype(str).to_numpy()]
     return pd.concat([own, sums[keep]], ignore_index=True)
@@ -166,8 +167,8 @@ def compare(con: duckdb.DuckDBPyConnection, metrics: list[str], level: str = "co
     long = cells.reindex(columns=LONG_COLUMNS).reset_index(drop=True)
     long["figure_ids"] = [list(x) if x is not None and not isinstance(x, float) else []
                           for x in long.figure_ids]
-    long["other_values"] = [list(x) if x is not None and not isinstance(x, float) else []
-                            for x in long.other_values]
+    for col in ("other_values", "other_figure_ids"):
+        long[col] = [list(x) if x is not None and not isinstance(x, float) else [] for x in long[col]]
     cols = list(dict.fromkeys(long.column))
     rows = list(dict.fromkeys(long.sort_values("region_code").region_code))
 
