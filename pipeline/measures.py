@@ -1,0 +1,315 @@
+"""Policy measures: which sentences say what a region does (issue 6).
+
+Vocabulary, cues, constructions and exclusions live in ``rules/measures.yaml``;
+this module only validates that file and runs it. All cues of all measures are
+compiled into ONE regex (plain terms as a character trie, phrase patterns as
+named groups) scanned once per sentence, so the cost grows with the text, not
+with the number of cues. A cue is kept unless an exclusion overlaps it, it
+sits inside a cited document title, or it is a word inside a longer term of
+another measure (``捐资助学`` is not the ``助学`` of student aid).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .errors import RuleError
+from .model import Measure
+from .rulefiles import (compile_regex, load_yaml, need, no_duplicates, no_unknown_keys, one_of,
+                        str_list)
+
+RULE_FILE = "measures.yaml"
+CATEGORIES = ("supply", "environment", "demand")
+# the measure ids of ../shared/spec/vocabulary.md: the contract, each must have an entry
+CONTRACT_MEASURES = (
+    "group_schooling", "urban_rural_integration", "teacher_rotation", "county_managed_teachers",
+    "teacher_supply", "teacher_training", "principal_management", "teacher_welfare",
+    "teacher_evaluation", "school_construction", "weak_school_improvement", "standardization",
+    "boarding_schools", "nine_year_schools", "digital_education", "funding_guarantee",
+    "student_aid", "nutrition_meals", "vulnerable_children", "special_education",
+    "quality_evaluation", "curriculum_reform", "moral_education", "home_school_society",
+    "arts_sports_labor", "reading", "ai_science_education", "double_reduction",
+    "class_size_control", "campus_safety", "social_participation", "rural_revitalization",
+)
+_ENTRY_KEYS = ("zh", "en", "category", "terms", "patterns", "weak", "exclude", "shared")
+_ID = re.compile(r"[a-z][a-z0-9_]*")
+_TITLE = re.compile(r"《[^《》\n]{1,120}》")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One cue: a plain term or a pattern, with the rule entry it comes from."""
+
+    measure: str
+    text: str
+    rule: str  # e.g. "teacher_rotation:patterns[1]"
+    is_term: bool
+    near: re.Pattern[str] | None = None  # weak cue: needs this in the same sentence
+
+
+@dataclass(frozen=True)
+class MeasureDef:
+    id: str
+    zh: str
+    en: str
+    category: str
+    terms: tuple[str, ...]
+    exclude: re.Pattern[str] | None
+
+
+@dataclass(frozen=True)
+class MeasureRules:
+    """The compiled rule set: definitions, the one scanner regex and its group table."""
+
+    measures: dict[str, MeasureDef]
+    scanner: re.Pattern[str]
+    pattern_scanner: re.Pattern[str] | None  # patterns only: tried where a term won the scan
+    groups: dict[str, Cue]  # named group -> pattern cue
+    terms: dict[str, tuple[Cue, ...]]  # term text -> its cues (several when shared)
+    exclude: re.Pattern[str] | None
+    skip_sentence: re.Pattern[str] | None
+    title_issue: re.Pattern[str]
+
+
+# -- loading -----------------------------------------------------------------
+
+def _union(patterns: list[str], path: str, loc: str) -> re.Pattern[str] | None:
+    for i, p in enumerate(patterns):
+        compile_regex(p, path, f"{loc}[{i}]")
+    return compile_regex("|".join(f"(?:{p})" for p in patterns), path, loc) if patterns else None
+
+
+def _cue_pattern(pattern: str, path: str, loc: str) -> str:
+    rx = compile_regex(pattern, path, loc)
+    if rx.groupindex or re.search(r"\\\d|\(\?P=", pattern):
+        raise RuleError(path, loc, "named groups and backreferences are not allowed in a cue")
+    if rx.fullmatch(""):
+        raise RuleError(path, loc, "pattern matches the empty string")
+    return pattern
+
+
+def _load_measure(mid: str, entry: Any, path: str) -> tuple[MeasureDef, list[Cue], set[str]]:
+    loc = f"measures.{mid}"
+    if not _ID.fullmatch(mid):
+        raise RuleError(path, loc, "a measure id is lower_snake_case")
+    need(entry, "zh", str, path, loc)
+    no_unknown_keys(entry, _ENTRY_KEYS, path, loc)
+    category = one_of(need(entry, "category", str, path, loc), CATEGORIES, path, f"{loc}.category")
+    terms = str_list(entry, "terms", path, loc, [])
+    patterns = str_list(entry, "patterns", path, loc, [])
+    shared = set(str_list(entry, "shared", path, loc, []))
+    for s in sorted(shared - set(terms)):
+        raise RuleError(path, f"{loc}.shared", f"{s!r} is not one of this measure's terms")
+    no_duplicates(((t, f"{loc}.terms[{i}]") for i, t in enumerate(terms)), path, "term")
+    cues = [Cue(mid, t, f"{mid}:terms[{i}]", True) for i, t in enumerate(terms)]
+    for i, p in enumerate(patterns):
+        cues.append(Cue(mid, _cue_pattern(p, path, f"{loc}.patterns[{i}]"), f"{mid}:patterns[{i}]", False))
+    for i, w in enumerate(need(entry, "weak", list, path, loc, [])):
+        wloc = f"{loc}.weak[{i}]"
+        no_unknown_keys(w if isinstance(w, dict) else {}, ("pattern", "near"), path, wloc)
+        pat = _cue_pattern(need(w, "pattern", str, path, wloc), path, f"{wloc}.pattern")
+        near = compile_regex(need(w, "near", str, path, wloc), path, f"{wloc}.near")
+        cues.append(Cue(mid, pat, f"{mid}:weak[{i}]", False, near))
+    if not cues:
+        raise RuleError(path, loc, "a measure needs at least one term or pattern")
+    exclude = _union(str_list(entry, "exclude", path, loc, []), path, f"{loc}.exclude")
+    mdef = MeasureDef(mid, entry["zh"], need(entry, "en", str, path, loc), category,
+                      tuple(terms), exclude)
+    return mdef, cues, shared
+
+
+def _check_shared(cues: list[Cue], shared: dict[str, set[str]], path: str) -> None:
+    """A term (or pattern) may stand in two measures only when both declare it shared."""
+    seen: dict[str, Cue] = {}
+    for cue in cues:
+        first = seen.setdefault(cue.text, cue)
+        if first is cue:
+            continue
+        if not (cue.is_term and first.is_term and cue.text in shared[cue.measure]
+                and cue.text in shared[first.measure]):
+            raise RuleError(path, f"measures.{cue.rule.replace(':', '.')}",
+                            f"duplicate cue {cue.text!r} (first at {first.rule}); declare it in "
+                            "'shared' of both measures if it really belongs to both")
+
+
+def _trie_regex(words: list[str]) -> str:
+    """A regex matching any of ``words``, longest first, as a character trie (fast in ``re``)."""
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        end = "" in node
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if end:
+            return "(?:" + body + ")?" if len(alts) > 1 or len(alts[0]) > 1 else body + "?"
+        return body
+
+    return build(trie)
+
+
+def _settings(data: dict, path: str) -> tuple[re.Pattern | None, re.Pattern | None, re.Pattern]:
+    s = need(data, "settings", dict, path, "<file>", {})
+    no_unknown_keys(s, ("title_issue", "exclude", "skip_sentence"), path, "settings")
+    title = compile_regex(need(s, "title_issue", str, path, "settings", r"(?!)"), path,
+                          "settings.title_issue")
+    return (_union(str_list(s, "exclude", path, "settings", []), path, "settings.exclude"),
+            _union(str_list(s, "skip_sentence", path, "settings", []), path, "settings.skip_sentence"),
+            title)
+
+
+def compile_rules(data: Any, path: str) -> MeasureRules:
+    """Validate a parsed measures file and compile it; any fault is a RuleError."""
+    if not isinstance(data, dict):
+        raise RuleError(path, "<file>", "expected a mapping with 'settings' and 'measures'")
+    no_unknown_keys(data, ("settings", "measures"), path, "<file>")
+    entries = need(data, "measures", dict, path, "<file>")
+    for mid in CONTRACT_MEASURES:
+        if mid not in entries:
+            raise RuleError(path, f"measures.{mid}", "measure id of the vocabulary is missing")
+    defs, cues, shared = {}, [], {}
+    for mid, entry in entries.items():
+        defs[mid], more, shared[mid] = _load_measure(str(mid), entry, path)
+        cues.extend(more)
+    _check_shared(cues, shared, path)
+    terms: dict[str, tuple[Cue, ...]] = {}
+    for c in cues:
+        if c.is_term:
+            terms[c.text] = terms.get(c.text, ()) + (c,)
+    groups = {f"p{i}": c for i, c in enumerate(c for c in cues if not c.is_term)}
+    alts = [f"(?P<T>{_trie_regex(sorted(terms))})"] + [f"(?P<{g}>{c.text})" for g, c in groups.items()]
+    scanner = compile_regex("|".join(alts), path, "<all cues>")
+    pattern_scanner = compile_regex("|".join(alts[1:]), path, "<all patterns>") if groups else None
+    exclude, skip, title = _settings(data, path)
+    return MeasureRules(defs, scanner, pattern_scanner, groups, terms, exclude, skip, title)
+
+
+@lru_cache(maxsize=4)
+def load_rules(path: str | None = None) -> MeasureRules:
+    """The measure rules, loaded and compiled once per process (per file)."""
+    data, shown = load_yaml(Path(path) if path else RULE_FILE)
+    return compile_rules(data, shown)
+
+
+# -- tagging -----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int  # offsets into the sentence
+    end: int
+    cue: Cue
+
+
+def _hits_of(rules: MeasureRules, m: re.Match[str]) -> list[_Hit]:
+    if m.lastgroup == "T":
+        return [_Hit(m.start(), m.end(), c) for c in rules.terms[m.group()]]
+    return [_Hit(m.start(), m.end(), rules.groups[m.lastgroup])]  # type: ignore[index]
+
+
+def _scan(rules: MeasureRules, sent: str) -> list[_Hit]:
+    """Every cue start in the sentence: one scanner search per hit, overlapping allowed."""
+    hits: list[_Hit] = []
+    pos = 0
+    while (m := rules.scanner.search(sent, pos)) is not None:
+        hits.extend(_hits_of(rules, m))
+        if m.lastgroup == "T" and rules.pattern_scanner is not None:
+            pm = rules.pattern_scanner.match(sent, m.start())
+            if pm is not None:
+                hits.extend(_hits_of(rules, pm))
+        pos = m.start() + 1
+    return hits
+
+
+def _spans(rx: re.Pattern[str] | None, sent: str) -> list[tuple[int, int]]:
+    return [m.span() for m in rx.finditer(sent)] if rx is not None else []
+
+
+def _overlaps(h: _Hit, spans: list[tuple[int, int]]) -> bool:
+    return any(a < h.end and h.start < b for a, b in spans)
+
+
+def _cited_titles(rules: MeasureRules, sent: str) -> list[tuple[int, int]]:
+    """Book-title spans 《...》 that cite a document rather than announce the region's own."""
+    out = []
+    for m in _TITLE.finditer(sent):
+        if not rules.title_issue.search(sent[max(0, m.start() - 12):m.start()]):
+            out.append(m.span())
+    return out
+
+
+def _shadowed(h: _Hit, terms: list[_Hit]) -> bool:
+    """A term inside a longer term of another measure means what the longer word means."""
+    return any(t.cue.measure != h.cue.measure and t.start <= h.start and h.end <= t.end
+               and t.end - t.start > h.end - h.start for t in terms)
+
+
+def _keep(rules: MeasureRules, sent: str, hits: list[_Hit]) -> list[_Hit]:
+    """Drop weak cues without support, excluded, cited and shadowed cues."""
+    terms = [h for h in hits if h.cue.is_term]
+    blocked = _spans(rules.exclude, sent) + _cited_titles(rules, sent)
+    excl: dict[str, list[tuple[int, int]]] = {}
+    kept = []
+    for h in hits:
+        mid = h.cue.measure
+        if mid not in excl:
+            excl[mid] = _spans(rules.measures[mid].exclude, sent)
+        if h.cue.near is not None and not h.cue.near.search(sent):
+            continue
+        if _overlaps(h, blocked) or _overlaps(h, excl[mid]) or _shadowed(h, terms):
+            continue
+        kept.append(h)
+    return kept
+
+
+def tag_sentence(sent: str, rules: MeasureRules | None = None) -> dict[str, tuple[int, int, Cue]]:
+    """Measures of one sentence: id -> (cue start, cue end, cue) of its first kept cue."""
+    rules = rules or load_rules()
+    if rules.skip_sentence is not None and rules.skip_sentence.match(sent):
+        return {}
+    out: dict[str, tuple[int, int, Cue]] = {}
+    for h in sorted(_keep(rules, sent, _scan(rules, sent)), key=lambda h: (h.start, -h.end)):
+        out.setdefault(h.cue.measure, (h.start, h.end, h.cue))
+    return out
+
+
+def tag_measures(text: str, sentences: list[tuple[int, int]], *,
+                 rules: MeasureRules | None = None) -> list[Measure]:
+    """Policy measures per sentence: one Measure per (sentence, measure id), in text order.
+
+    ``sentences`` are (start, end) spans into ``text`` (``segment.split_sentences``);
+    each Measure carries the sentence span, the first cue that fired and the rule entry.
+    """
+    rules = rules or load_rules()
+    out: list[Measure] = []
+    for a, b in sentences:
+        for mid, (cs, ce, cue) in tag_sentence(text[a:b], rules).items():
+            out.append(Measure(measure=mid, start=a, end=b, cue=text[a + cs:a + ce],
+                               cue_start=a + cs, cue_end=a + ce, rule=cue.rule))
+    return out
+
+
+def phrase_patterns(*, rules: MeasureRules | None = None) -> list[dict[str, str]]:
+    """SpanRuler/PhraseMatcher patterns for the plain cue terms: label = measure id.
+
+    Token-level matching over jieba tokens only finds terms whose edges fall on
+    token edges; ``tag_measures`` is the reference tagger (exclusions included).
+    """
+    rules = rules or load_rules()
+    return [{"label": c.measure, "pattern": term, "id": c.rule}
+            for term, cues in rules.terms.items() for c in cues]
+
+
+def measure_info(*, rules: MeasureRules | None = None) -> list[dict[str, str]]:
+    """id, Chinese and English labels and instrument category of every measure (for reports)."""
+    rules = rules or load_rules()
+    return [{"id": d.id, "zh": d.zh, "en": d.en, "category": d.category}
+            for d in rules.measures.values()]
