@@ -1,0 +1,288 @@
+"""Cleaning: raw page -> main text without site chrome, normalized, with metadata.
+
+HTML goes through trafilatura (main content, title, date, site name); plain
+text goes straight to the line filter. The filter is data: the rules in
+``rules/boilerplate.yaml`` (strip spans, drop lines, drop link-list blocks,
+spam judged by keyword density, never by one word). Normalization runs before
+the filter so rules are written once, in simplified characters.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import trafilatura
+
+from . import textmeta
+from .decode import decode
+from .errors import InputError, RuleError
+from .model import CleanDoc, RawInput
+from .normalize import count_censored, normalize
+from .rulefiles import (compile_regex, load_lines, load_yaml, need, no_duplicates,
+                        no_unknown_keys, rule_path)
+
+RULES = "boilerplate.yaml"
+_SECTIONS = ("strip", "drop", "block", "spam")
+_RULE_KEYS = ("id", "pattern", "why", "max_len", "tag")
+_SPAM_KEYS = ("keywords", "min_hits", "min_density")
+_PROSE = re.compile(r"[。！？；]")
+_COUNTED = re.compile(r"[A-Za-z\u3400-\u9fff]")
+# markup that makes lxml drop the rest of a page: an included header's </html>, and
+# self-closed non-void elements (<button/>) that swallow everything after them
+_CLOSERS = re.compile(r"</(?:html|body)\s*>", re.I)
+_SELF_CLOSED = re.compile(
+    r"<(?!(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr)\b)"
+    r"([a-zA-Z][\w-]*)(\s[^<>]*?)?\s*/>"
+)
+# a trailing run of at least this many link-like lines (related lists, site maps) goes
+TAIL_RUN = 3
+TAIL_MAX = 60
+_BYLINE = re.compile(r"编辑|责编|作者|记者|来源|通讯员|摄影?[)）]?$")
+
+
+@dataclass(frozen=True)
+class LineRule:
+    id: str
+    pattern: re.Pattern[str]
+    max_len: int | None = None
+    tag: str | None = None
+
+
+@dataclass(frozen=True)
+class LineRules:
+    """The compiled line filter."""
+
+    strip: tuple[LineRule, ...]
+    drop: tuple[LineRule, ...]
+    block: tuple[LineRule, ...]
+    spam: re.Pattern[str]
+    min_hits: int
+    min_density: float
+
+
+def _rules_of(data: dict, section: str, shown: str) -> tuple[LineRule, ...]:
+    entries = need(data, section, list, shown, "<file>", default=[])
+    out = []
+    for i, entry in enumerate(entries):
+        loc = f"{section}[{i}]"
+        rid = need(entry, "id", str, shown, loc)
+        no_unknown_keys(entry, _RULE_KEYS, shown, f"{section}.{rid}")
+        pattern = compile_regex(need(entry, "pattern", str, shown, loc), shown, f"{section}.{rid}")
+        need(entry, "why", str, shown, loc)
+        max_len = need(entry, "max_len", int, shown, loc, default=None)
+        out.append(LineRule(rid, pattern, max_len, need(entry, "tag", str, shown, loc, default=None)))
+    return tuple(out)
+
+
+def _spam_pattern(name: str, shown: str) -> re.Pattern[str]:
+    lines, kw_shown = load_lines(rule_path(name))
+    no_duplicates(((w, f"line {n}") for n, w in lines), kw_shown, "keyword")
+    if not lines:
+        raise RuleError(kw_shown, "<file>", "no keywords")
+    words = sorted((w for _, w in lines), key=len, reverse=True)
+    alts = [rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])" if w.isascii() else re.escape(w)
+            for w in words]
+    return compile_regex("|".join(alts), shown, "spam.keywords")
+
+
+@lru_cache(maxsize=4)
+def load_rules(path: str | None = None) -> LineRules:
+    """Load and validate ``rules/boilerplate.yaml`` once per process and path."""
+    data, shown = load_yaml(path or rule_path(RULES))
+    if not isinstance(data, dict):
+        raise RuleError(shown, "<file>", "expected a mapping of sections")
+    no_unknown_keys(data, _SECTIONS, shown, "<file>")
+    sections = {s: _rules_of(data, s, shown) for s in ("strip", "drop", "block")}
+    no_duplicates(((r.id, f"{s}.{r.id}") for s in sections for r in sections[s]), shown, "rule id")
+    spam = need(data, "spam", dict, shown, "<file>")
+    no_unknown_keys(spam, _SPAM_KEYS, shown, "spam")
+    density = need(spam, "min_density", (int, float), shown, "spam")
+    if not 0 < density <= 1:
+        raise RuleError(shown, "spam.min_density", "must be in (0, 1]")
+    return LineRules(
+        strip=sections["strip"], drop=sections["drop"], block=sections["block"],
+        spam=_spam_pattern(need(spam, "keywords", str, shown, "spam"), shown),
+        min_hits=need(spam, "min_hits", int, shown, "spam"), min_density=float(density),
+    )
+
+
+def _matches(rule: LineRule, line: str) -> bool:
+    return (rule.max_len is None or len(line) <= rule.max_len) and bool(rule.pattern.search(line))
+
+
+def is_spam(line: str, rules: LineRules) -> bool:
+    """A line whose spam keywords cover a large share of its letters (density, not one word)."""
+    hits = [m.group() for m in rules.spam.finditer(line)]
+    if len(hits) < rules.min_hits:
+        return False
+    counted = len(_COUNTED.findall(line))
+    return counted > 0 and sum(len(h) for h in hits) / counted >= rules.min_density
+
+
+def strip_spans(line: str, rules: LineRules) -> str:
+    for rule in rules.strip:
+        line = rule.pattern.sub("", line)
+    return line.strip()
+
+
+def line_verdict(line: str, rules: LineRules) -> LineRule | None:
+    """The drop rule a (stripped) line falls under, or None when it is kept."""
+    for rule in rules.drop:
+        if _matches(rule, line):
+            return rule
+    if is_spam(line, rules):
+        return LineRule("spam", rules.spam)
+    return None
+
+
+def classify(lines: list[str], rules: LineRules | None = None) -> list[tuple[str, LineRule | None]]:
+    """Each line with its spans stripped and the rule that drops it (None: kept)."""
+    rules = rules or load_rules()
+    out: list[tuple[str, LineRule | None]] = []
+    in_block: LineRule | None = None
+    for raw in lines:
+        line = strip_spans(raw, rules)
+        if not line:
+            continue
+        verdict = line_verdict(line, rules)
+        opener = next((b for b in rules.block if _matches(b, line)), None)
+        if opener is not None:
+            in_block = verdict = verdict or opener
+        elif in_block is not None and verdict is None:
+            if _PROSE.search(line) or len(line) > (in_block.max_len or 40):
+                in_block = None
+            else:
+                verdict = in_block
+        out.append((line, verdict))
+    return out
+
+
+def filter_text(text: str, rules: LineRules | None = None) -> str:
+    """The lines of a normalized text that no rule drops."""
+    return "\n".join(line for line, why in classify(text.split("\n"), rules) if why is None)
+
+
+@dataclass
+class _Body:
+    """The kept lines of a page and what its header lines said."""
+
+    lines: list[str]
+    title: str | None
+    published: dt.date | None
+    source_name: str | None
+
+
+def _qa_start(classified: list[tuple[str, LineRule | None]]) -> int:
+    """Index after the last Q&A chrome line of the page head (0 when not a Q&A page)."""
+    last = -1
+    for i, (_, why) in enumerate(classified[:30]):
+        if why is not None and why.tag == "qa":
+            last = i
+    return last + 1
+
+
+def read_body(text: str, rules: LineRules | None = None) -> _Body:
+    """Filter a normalized text; read title/date/source from its header lines.
+
+    Date and source lines are dropped from the body; the headline stays first.
+    On a Q&A page the question above the answer is dropped and the article
+    title is the first headline after the answer's chrome.
+    """
+    classified = classify(text.split("\n"), rules)
+    every = [line for line, _ in classified]
+    published, source = textmeta.find_published(every), textmeta.find_source(every[:40])
+    start = _qa_start(classified)
+    kept = [(i, line) for i, (line, why) in enumerate(classified) if why is None and i >= start]
+    lines = [line for _, line in kept]
+    found = textmeta.find_title(lines)
+    title = found[0] if found else None
+    head = [line for i, line in enumerate(lines) if not (i < 40 and textmeta.is_meta_line(line))]
+    return _Body(trim_tail(head), title, published, source)
+
+
+def repair_html(html: str) -> str:
+    """Undo markup that hides the rest of a page from the parser (see _CLOSERS)."""
+    html = _CLOSERS.sub("", html)
+    return _SELF_CLOSED.sub(lambda m: f"<{m.group(1)}{m.group(2) or ''}></{m.group(1)}>", html)
+
+
+def trim_tail(lines: list[str]) -> list[str]:
+    """Drop a trailing run of link-like lines (short, no full stop): related lists, site maps.
+
+    Bylines (编辑, 作者) inside the run are kept; a run shorter than TAIL_RUN
+    stays, and so does a document that would be left empty.
+    """
+    cut = len(lines)
+    run = 0
+    for i in range(len(lines) - 1, -1, -1):
+        line = lines[i]
+        if "。" in line or len(line) > TAIL_MAX:
+            break
+        if not _BYLINE.search(line):
+            run += 1
+            cut = i
+    if run < TAIL_RUN or cut == 0:
+        return lines
+    return lines[:cut] + [l for l in lines[cut:] if _BYLINE.search(l)]
+
+
+def _extract_html(html: str, url: str | None) -> tuple[str, dict[str, str | None]]:
+    """trafilatura main text (tables kept, comments dropped) and metadata."""
+    html = repair_html(html)
+    doc = trafilatura.bare_extraction(
+        html, url=url, include_comments=False, include_tables=True, include_images=False,
+        with_metadata=True, deduplicate=False, favor_recall=False,
+    )
+    text = (doc.text or "") if doc is not None else ""
+    if not text.strip():
+        text = trafilatura.html2txt(html) or ""
+    meta = {k: (getattr(doc, k, None) if doc is not None else None)
+            for k in ("title", "date", "sitename")}
+    return text, meta
+
+
+def _iso_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return textmeta.parse_date(value)
+
+
+def _norm_field(value: str | None, traditional: bool) -> str | None:
+    if not value:
+        return None
+    from .normalize import collapse_space, fold_width, strip_pinyin, to_simplified
+    value = strip_pinyin(value)
+    value = to_simplified(value) if traditional else value
+    return collapse_space(fold_width(value)).replace("\n", " ") or None
+
+
+def clean(raw: RawInput, rules: LineRules | None = None) -> CleanDoc:
+    """Clean one input into a :class:`CleanDoc` (``InputError`` when nothing is left)."""
+    if raw.text is not None:
+        page, encoding = raw.text, "utf-8"
+    elif raw.data:
+        page, encoding = decode(raw.data, raw.http_charset)
+    else:
+        raise InputError("empty", "no content", raw.source_path)
+    meta: dict[str, str | None] = {}
+    if raw.fmt == "html":
+        page, meta = _extract_html(page, raw.url)
+    text, traditional = normalize(page)
+    body = read_body(text, rules)
+    if not body.lines:
+        raise InputError("empty_after_cleaning", "no text left after cleaning", raw.source_path)
+    final = "\n".join(body.lines)
+    return CleanDoc(
+        source_path=raw.source_path, text=final,
+        title=_norm_field(meta.get("title"), traditional) or body.title,
+        published=_iso_date(meta.get("date")) or body.published,
+        source_name=body.source_name or _norm_field(meta.get("sitename"), traditional),
+        url=raw.url, fetched_at=raw.fetched_at, encoding=encoding, fmt=raw.fmt,
+        traditional=traditional, censored=count_censored(final),
+        raw=raw.data if raw.data is not None else (raw.text or "").encode("utf-8"),
+    )

@@ -1,0 +1,89 @@
+"""Character-level normalization of cleaned text.
+
+Order matters: pinyin glosses (``區(qū)``) are removed before the
+traditional-to-simplified conversion, which must not see them; OpenCC runs only
+when the text is really traditional, since converting simplified text can
+still change a few characters. Full-width digits and letters become ASCII so
+that numbers read alike everywhere; Chinese punctuation stays as written.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from opencc import OpenCC
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+# a tone-marked pinyin syllable in ASCII or full-width brackets right after a CJK character
+PINYIN = re.compile(
+    rf"(?<=[\u3400-\u9fff])[(（](?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}]{{1,7}}[)）]"
+)
+CJK = re.compile(r"[\u3400-\u9fff]")
+CENSOR = re.compile(r"(?<=[\u3400-\u9fff])\*+|\*+(?=[\u3400-\u9fff])")
+# full-width digits, letters, % and ． to ASCII; Chinese punctuation is left alone
+_WIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}
+_WIDTH.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})
+_WIDTH.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})
+_WIDTH.update({0xFF05: ord("%"), 0xFF0E: ord(".")})
+_SPACES = re.compile(r"[ \t\u00a0\u2002-\u200a\u3000\u202f\u205f\ufeff]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\u00ad\r\x0b\x0c]")
+# share of CJK characters that only exist in traditional script above which we convert
+TRADITIONAL_SHARE = 0.05
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> OpenCC:
+    return OpenCC("t2s")
+
+
+@lru_cache(maxsize=8192)
+def _is_traditional_char(ch: str) -> bool:
+    return _t2s().convert(ch) != ch
+
+
+def strip_pinyin(text: str) -> str:
+    """Remove tone-marked pinyin glosses after characters: ``區(qū)`` -> ``區``."""
+    return PINYIN.sub("", text)
+
+
+def traditional_share(text: str) -> float:
+    """Share of CJK characters that OpenCC would change to simplified."""
+    chars = CJK.findall(text)
+    if not chars:
+        return 0.0
+    return sum(_is_traditional_char(c) for c in chars) / len(chars)
+
+
+def is_traditional(text: str) -> bool:
+    """True when the text is written in traditional characters (not a stray one)."""
+    return traditional_share(text) >= TRADITIONAL_SHARE
+
+
+def to_simplified(text: str) -> str:
+    return _t2s().convert(text)
+
+
+def fold_width(text: str) -> str:
+    """Full-width digits, letters, ``%`` and ``．`` to ASCII."""
+    return text.translate(_WIDTH)
+
+
+def collapse_space(text: str) -> str:
+    """One space for any run of spaces, lines stripped, blank lines dropped."""
+    text = _INVISIBLE.sub("", text)
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def count_censored(text: str) -> int:
+    """Censoring asterisks standing next to CJK characters (``区*``, ``中小*动场``)."""
+    return sum(len(m.group()) for m in CENSOR.finditer(text))
+
+
+def normalize(text: str) -> tuple[str, bool]:
+    """Normalize a text; return it and whether it was traditional."""
+    text = strip_pinyin(text)
+    traditional = is_traditional(text)
+    if traditional:
+        text = to_simplified(text)
+    return collapse_space(fold_width(text)), traditional

@@ -1,0 +1,194 @@
+"""Reading inputs: files, folders, stdin lists, URLs and JSON Lines crawl dumps.
+
+Everything readable becomes a :class:`RawInput`; everything else a
+:class:`Reject` with a reason code, so one bad input never stops a run.
+
+``source_path`` is the path as given (folders expanded to their files), the
+URL for a fetched page, and ``<file>#L<n>`` for the n-th line (1-based) of a
+JSON Lines dump: the record's own ``url`` is kept in ``RawInput.url``. The
+line reference is unique and stable even when a dump holds one URL twice.
+
+Reason codes: ``not_found``, ``unreadable``, ``empty``, ``binary``,
+``too_large``, ``bad_jsonl``, ``fetch_failed``.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TextIO
+
+from .decode import looks_binary
+from .model import RawInput, Reject
+
+HTML_EXT = (".html", ".htm", ".shtml", ".xhtml")
+TEXT_EXT = (".txt", ".text")
+JSONL_EXT = (".jsonl", ".json", ".ndjson")
+MAX_BYTES = 20_000_000
+# files a crawl folder holds beside the pages: never inputs
+SKIP_NAMES = re.compile(r"\.(?:truth\.[a-z]+|truth-meta\.json|snippets\.json)$|^(?:sources\.json|SOURCES\.md)$")
+_HTML_SNIFF = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<meta|<body|<!--)", re.I)
+_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_\-]+)", re.I)
+
+
+def is_url(s: str) -> bool:
+    return s.startswith(("http://", "https://"))
+
+
+def sniff_format(data: bytes) -> str:
+    """``html`` when the bytes open like an HTML document, else ``text``."""
+    head = data[:1024].lstrip(b"\xef\xbb\xbf")
+    return "html" if _HTML_SNIFF.match(head) else "text"
+
+
+def _check_bytes(path: str, data: bytes) -> Reject | None:
+    if not data.strip():
+        return Reject(path, "empty", "no content")
+    if len(data) > MAX_BYTES:
+        return Reject(path, "too_large", f"{len(data)} bytes > {MAX_BYTES}")
+    if looks_binary(data):
+        return Reject(path, "binary", "binary content")
+    return None
+
+
+def read_file(path: str) -> Iterator[RawInput | Reject]:
+    """One file: a page (HTML or text), or a JSON Lines dump of pages."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            yield Reject(path, "too_large", f"{size} bytes > {MAX_BYTES}")
+            return
+        data = p.read_bytes()
+    except FileNotFoundError:
+        yield Reject(path, "not_found", "no such file")
+        return
+    except OSError as exc:
+        yield Reject(path, "unreadable", f"{type(exc).__name__}: {exc.strerror or exc}")
+        return
+    ext = p.suffix.lower()
+    if ext in JSONL_EXT and not data.lstrip().startswith(b"<"):
+        yield from read_jsonl(path, data)
+        return
+    bad = _check_bytes(path, data)
+    if bad is not None:
+        yield bad
+        return
+    fmt = "html" if ext in HTML_EXT else "text" if ext in TEXT_EXT else sniff_format(data)
+    yield RawInput(source_path=path, fmt=fmt, data=data)
+
+
+def _record(path: str, n: int, line: bytes) -> RawInput | Reject:
+    where = f"{path}#L{n}"
+    try:
+        rec = json.loads(line)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        return Reject(where, "bad_jsonl", f"line {n}: invalid JSON: {exc}")
+    if not isinstance(rec, dict):
+        return Reject(where, "bad_jsonl", f"line {n}: expected an object")
+    page = rec.get("html") if rec.get("html") is not None else rec.get("text")
+    fmt = "html" if rec.get("html") is not None else "text"
+    if not isinstance(page, str):
+        return Reject(where, "bad_jsonl", f"line {n}: needs a string 'html' or 'text'")
+    if not page.strip():
+        return Reject(where, "empty", f"line {n}: empty page")
+    url = rec.get("url")
+    fetched = rec.get("fetched_at")
+    return RawInput(source_path=where, fmt=fmt, text=page,
+                    url=url if isinstance(url, str) else None,
+                    fetched_at=str(fetched) if fetched is not None else None)
+
+
+def read_jsonl(path: str, data: bytes) -> Iterator[RawInput | Reject]:
+    """Records of a JSON Lines dump; a broken line is a Reject naming file and line."""
+    if not data.strip():
+        yield Reject(path, "empty", "no content")
+        return
+    if data.lstrip()[:1] == b"[":
+        yield Reject(path, "bad_jsonl", "a JSON array, not JSON Lines (one object a line)")
+        return
+    for n, line in enumerate(data.split(b"\n"), 1):
+        if line.strip():
+            yield _record(path, n, line)
+
+
+def fetch(url: str) -> RawInput | Reject:
+    """Fetch a page with trafilatura's fetcher, keeping the HTTP charset."""
+    import trafilatura
+
+    try:
+        resp = trafilatura.fetch_response(url, decode=False, with_headers=True)
+    except Exception as exc:  # the fetcher's own errors vary by backend: report, go on
+        return Reject(url, "fetch_failed", f"{type(exc).__name__}: {exc}")
+    if resp is None or resp.status != 200 or resp.data is None:
+        status = getattr(resp, "status", None)
+        return Reject(url, "fetch_failed", f"HTTP status {status}" if status else "no response")
+    data = bytes(resp.data)
+    bad = _check_bytes(url, data)
+    if bad is not None:
+        return bad
+    headers = {k.lower(): v for k, v in (resp.headers or {}).items()}
+    ctype = headers.get("content-type", "")
+    m = _CHARSET.search(ctype)
+    fmt = "text" if "text/plain" in ctype else "html" if "html" in ctype else sniff_format(data)
+    return RawInput(source_path=url, fmt=fmt, data=data, url=getattr(resp, "url", None) or url,
+                    http_charset=m.group(1) if m else None)
+
+
+def wanted(name: str) -> bool:
+    """Folder members we read: pages, text and dumps (or no extension), not reference files."""
+    if SKIP_NAMES.search(name):
+        return False
+    ext = os.path.splitext(name)[1].lower()
+    return not ext or ext in HTML_EXT + TEXT_EXT + JSONL_EXT
+
+
+def walk(folder: str) -> Iterator[str]:
+    """Files under ``folder``, recursively, sorted, following symlinks once (no loops)."""
+    seen: set[str] = set()
+
+    def visit(d: str) -> Iterator[str]:
+        real = os.path.realpath(d)
+        if real in seen:
+            return
+        seen.add(real)
+        try:
+            entries = sorted(os.scandir(d), key=lambda e: e.name)
+        except OSError:
+            return
+        for e in entries:
+            if e.name.startswith("."):
+                continue
+            if e.is_dir(follow_symlinks=True):
+                yield from visit(e.path)
+            elif wanted(e.name):
+                yield e.path
+
+    yield from visit(folder)
+
+
+def _one(arg: str) -> Iterator[RawInput | Reject]:
+    if is_url(arg):
+        yield fetch(arg)
+    elif os.path.isdir(arg):
+        for path in walk(arg):
+            yield from read_file(path)
+    else:
+        yield from read_file(arg)
+
+
+def iter_inputs(paths: Iterable[str], stdin: TextIO | None = None) -> Iterator[RawInput | Reject]:
+    """Every input named by ``paths``; ``-`` reads more paths/URLs from ``stdin``, one a line."""
+    for arg in paths:
+        if arg == "-":
+            if stdin is None:
+                yield Reject("-", "unreadable", "'-' given but no standard input")
+                continue
+            for line in stdin:
+                line = line.strip()
+                if line and not line.startswith("#") and line != "-":
+                    yield from _one(line)
+        else:
+            yield from _one(arg)
