@@ -1,0 +1,501 @@
+"""Finding figures in clean text: every amount, share, count and area, normalized.
+
+One compiled master regex reads ``[qualifier] number [range] [多/余] [万/亿] unit
+[qualifier]`` with the units of ``rules/units.yaml``; a second reads bare indicator
+values (``差异系数0.45``). Each candidate is then judged by the general rules of
+``rules/figures.yaml``: names and slogans in short quotes, ordinals, words that
+contain a numeral, the indefinite 一, page counters, durations. Finally each
+figure gets its bound qualifier (``低于 0.15``) and its relation to a change
+construct (``增长23.65%`` change, ``从14.8%升至26.63%`` from/to).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+from .errors import RuleError
+from .model import Figure
+from .numbers import CN_DIGITS, parse_decimal, to_float
+from .rulefiles import (compile_regex, load_yaml, need, no_duplicates, no_unknown_keys, one_of,
+                        str_list)
+
+UNITS_FILE = "units.yaml"
+FIGURES_FILE = "figures.yaml"
+KINDS = ("money", "percent", "pp", "count", "area", "number")
+QUALIFIERS = ("nearly", "about", "over", "at_least", "at_most")
+
+_CN = "零〇○一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾佰仟"
+_CN_DIG = "零〇○一二三四五六七八九"
+_D = "[0-9０-９]"
+ARABIC = (rf"{_D}{{1,3}}(?:(?:,|[ \u00a0\u2009]){_D}{{3}})+(?:[.．]{_D}+)?(?!{_D})"
+          rf"|{_D}+(?:[.．]{_D}+)?")
+_SEG = rf"(?:(?:{ARABIC})(?:[千百](?!分))?|[{_CN}]+(?:点[{_CN_DIG}]+)?)"
+NUMCORE = rf"(?<![0-9０-９.．{_CN}]){_SEG}(?:(?:万亿|亿|万){_SEG})*"
+_SP = r"[ \t\u3000\u00a0]{0,2}(?:\n[ \t\u3000\u00a0]*)?"
+
+
+# -- rules --------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Unit:
+    form: str
+    kind: str
+    unit: str
+    factor: Decimal
+    not_before: tuple[str, ...] = ()
+    needs_before: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Everything the engine reads from rules/, compiled once per process."""
+
+    units: dict[str, Unit]
+    magnitudes: dict[str, Decimal]
+    master: re.Pattern[str]
+    indicator: re.Pattern[str]
+    enum_before: re.Pattern[str]
+    prefix: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]]
+    suffix: dict[str, str]
+    bounds: re.Pattern[str]
+    bound_of: dict[str, str]
+    change_re: re.Pattern[str]
+    to_re: re.Pattern[str]
+    to_between: re.Pattern[str]
+    money_cue: re.Pattern[str]
+    one_cue: re.Pattern[str]
+    one_window: int
+    cn_before: re.Pattern[str]
+    arabic_before: re.Pattern[str]
+    exclude_after: tuple[re.Pattern[str], ...]
+    exclude_before: tuple[re.Pattern[str], ...]
+    tenths_word: str
+    tenths_not_before: tuple[str, ...]
+    quotes: re.Pattern[str]
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _load_units() -> tuple[dict[str, Unit], dict[str, Decimal]]:
+    data, path = load_yaml(UNITS_FILE)
+    no_unknown_keys(data, ("magnitudes", "units"), path, "<file>")
+    mags = need(data, "magnitudes", dict, path, "<file>")
+    magnitudes = {str(k): Decimal(str(v)) for k, v in mags.items()}
+    units: dict[str, Unit] = {}
+    seen = []
+    for i, entry in enumerate(need(data, "units", list, path, "<file>")):
+        loc = f"units[{i}]"
+        no_unknown_keys(entry, ("forms", "kind", "unit", "factor", "not_before", "needs_before"),
+                        path, loc)
+        kind = one_of(need(entry, "kind", str, path, loc), KINDS, path, f"{loc}.kind")
+        factor = Decimal(str(need(entry, "factor", (int, float), path, loc, 1)))
+        for form in str_list(entry, "forms", path, loc):
+            seen.append((form, f"{loc}.forms"))
+            units[form] = Unit(form, kind, need(entry, "unit", str, path, loc), factor,
+                               tuple(str_list(entry, "not_before", path, loc, [])),
+                               tuple(str_list(entry, "needs_before", path, loc, [])))
+    no_duplicates(seen, path, "unit form")
+    return units, magnitudes
+
+
+def _prefixes(data: dict, path: str) -> dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    out = {}
+    items = []
+    for i, e in enumerate(need(data, "prefix_qualifiers", list, path, "<file>")):
+        loc = f"prefix_qualifiers[{i}]"
+        no_unknown_keys(e, ("word", "qualifier", "not_after", "only_before"), path, loc)
+        word = need(e, "word", str, path, loc)
+        q = one_of(need(e, "qualifier", str, path, loc), QUALIFIERS, path, f"{loc}.qualifier")
+        items.append((word, loc))
+        out[word] = (q, tuple(str_list(e, "not_after", path, loc, [])),
+                     tuple(str_list(e, "only_before", path, loc, [])))
+    no_duplicates(items, path, "prefix qualifier")
+    return out
+
+
+_FIG_KEYS = ("prefix_qualifiers", "suffix_qualifiers", "approx_words", "bounds", "range_separators",
+             "to_verbs", "change_verbs", "change_not_after", "verb_fillers", "indicator_words",
+             "indicator_links", "money_cues", "one_cues", "one_window", "cn_word_before",
+             "arabic_word_before", "tenths", "exclude_after_regex", "exclude_before_regex",
+             "short_quote_max")
+
+
+def _qual_map(data: dict, key: str, path: str) -> dict[str, str]:
+    raw = need(data, key, dict, path, "<file>")
+    return {str(w): one_of(q, QUALIFIERS, path, f"{key}.{w}") for w, q in raw.items()}
+
+
+def _bounds(data: dict, path: str) -> dict[str, str]:
+    raw = need(data, "bounds", dict, path, "<file>")
+    out: dict[str, str] = {}
+    items = []
+    for q, words in raw.items():
+        one_of(q, QUALIFIERS, path, f"bounds.{q}")
+        for w in str_list(raw, q, path, "bounds"):
+            items.append((w, f"bounds.{q}"))
+            out[w] = q
+    no_duplicates(items, path, "bound word")
+    return out
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> Rules:
+    """Load and validate units.yaml and figures.yaml; compile the regexes once."""
+    units, mags = _load_units()
+    data, path = load_yaml(FIGURES_FILE)
+    if not isinstance(data, dict):
+        raise RuleError(path, "<file>", "expected a mapping")
+    no_unknown_keys(data, _FIG_KEYS, path, "<file>")
+    lst = {k: str_list(data, k, path, "<file>") for k in _FIG_KEYS
+           if k not in ("prefix_qualifiers", "suffix_qualifiers", "bounds", "one_window",
+                        "tenths", "short_quote_max")}
+    prefix = _prefixes(data, path)
+    suffix = _qual_map(data, "suffix_qualifiers", path)
+    bound_of = _bounds(data, path)
+    tenths = need(data, "tenths", dict, path, "<file>")
+    no_unknown_keys(tenths, ("word", "not_before"), path, "tenths")
+    master = _master(units, mags, prefix, suffix, lst, need(tenths, "word", str, path, "tenths"),
+                     path)
+    fill = f"(?:{_alt(lst['verb_fillers'])})?"
+    quote_max = need(data, "short_quote_max", int, path, "<file>")
+    return Rules(
+        units=units, magnitudes=mags, master=master,
+        indicator=compile_regex(
+            rf"(?:{_alt(lst['indicator_words'])})[^，。；,;\d%\n]{{0,8}}?"
+            rf"(?:{_alt(lst['indicator_links'])}|[ \t])*(?P<bound>{_alt(list(bound_of))})?[ \t]*"
+            rf"(?P<nums>(?:{ARABIC})(?:[ \t]*[、和与及][ \t]*(?:{ARABIC}))*)"
+            rf"(?![0-9０-９%％.．]|[ \t]*(?:{_alt(list(units))}|年|月|日|万|亿))",
+            path, "indicator_words"),
+        enum_before=re.compile(rf"(?<![0-9０-９.．{_CN}])(?P<num>{ARABIC})[ \t]*[、和与及][ \t]*$"),
+        prefix=prefix, suffix=suffix,
+        bounds=compile_regex(rf"(?:{_alt(list(bound_of))})[ \t]*$", path, "bounds"),
+        bound_of=bound_of,
+        change_re=compile_regex(
+            rf"(?<![{''.join(lst['change_not_after'])}])(?:{_alt(lst['change_verbs'])}){fill}"
+            r"[ \t]*$", path, "change_verbs"),
+        to_re=compile_regex(rf"(?<![下传表到通发送抵])(?:{_alt(lst['to_verbs'])})[ \t]*$",
+                            path, "to_verbs"),
+        to_between=compile_regex(rf"^[ \t]*(?:{_alt(lst['to_verbs'])})了?[ \t]*$", path, "to_verbs"),
+        money_cue=compile_regex(_alt(lst["money_cues"]), path, "money_cues"),
+        one_cue=compile_regex(rf"(?:{_alt(lst['one_cues'])})", path, "one_cues"),
+        one_window=need(data, "one_window", int, path, "<file>"),
+        cn_before=compile_regex(rf"(?:{_alt(lst['cn_word_before'])})$", path, "cn_word_before"),
+        arabic_before=compile_regex(rf"(?:{_alt(lst['arabic_word_before'])})$", path,
+                                    "arabic_word_before"),
+        exclude_after=tuple(compile_regex(p, path, f"exclude_after_regex[{i}]")
+                            for i, p in enumerate(lst["exclude_after_regex"])),
+        exclude_before=tuple(compile_regex(p, path, f"exclude_before_regex[{i}]")
+                             for i, p in enumerate(lst["exclude_before_regex"])),
+        tenths_word=tenths["word"],
+        tenths_not_before=tuple(str_list(tenths, "not_before", path, "tenths", [])),
+        quotes=re.compile(
+            rf"“[^“”\n]{{1,{quote_max}}}”|‘[^‘’\n]{{1,{quote_max}}}’|「[^「」\n]{{1,{quote_max}}}」"
+            rf"|『[^『』\n]{{1,{quote_max}}}』|\"[^\"\s][^\"\n]{{0,{quote_max - 1}}}\"|《[^《》\n]*》"),
+    )
+
+
+def _master(units: dict[str, Unit], mags: dict[str, Decimal], prefix: dict, suffix: dict,
+            lst: dict[str, list[str]], tenths: str, path: str) -> re.Pattern[str]:
+    unit_alt = _alt(list(units))
+    mag_alt = _alt(list(mags))
+    approx = _alt(lst["approx_words"])
+    pattern = (
+        rf"(?P<pre>{_alt(list(prefix))})?"
+        rf"(?:百分之(?P<pw>{ARABIC}|[{_CN}]+(?:点[{_CN_DIG}]+)?)"
+        rf"|(?P<fd>{ARABIC}|[{_CN}]+)分之(?P<fn>{ARABIC}|[{_CN}]+(?:点[{_CN_DIG}]+)?)"
+        rf"|(?:(?P<num>{NUMCORE})|(?(pre)(?=(?:{mag_alt}))|(?!)))"
+        rf"(?:(?P<u1>{unit_alt})?[ \t]?(?P<rsep>{_alt(lst['range_separators'])})[ \t]?"
+        rf"(?P<num2>{NUMCORE}))?"
+        rf"(?P<ap1>{approx})?(?P<mag>{mag_alt})?(?P<ap2>{approx})?"
+        rf"(?:{_SP}(?P<unit>{unit_alt})|(?<=[万亿])(?P<nounit>)|(?P<tenths>{re.escape(tenths)})))"
+        rf"(?P<post>{_alt(list(suffix))})?"
+    )
+    return compile_regex(pattern, path, "<master pattern>")
+
+
+# -- reading one candidate ----------------------------------------------------
+
+@dataclass
+class _Cand:
+    """A candidate being judged: its span, parts and the figure fields so far."""
+
+    start: int
+    end: int
+    kind: str
+    value: Decimal
+    value_max: Decimal | None
+    unit: str
+    qualifier: str | None
+    rule: str
+    numeric: bool = True  # written with Arabic digits
+
+
+def _step(v: Decimal) -> Decimal:
+    """The place of the last significant digit: 2900 -> 100, 1.3 -> 0.1 (bounds 多/余)."""
+    v = abs(v)
+    if v == 0:
+        return Decimal(1)
+    t = v.normalize().as_tuple()
+    return Decimal(1).scaleb(int(t.exponent))
+
+
+def _num_value(num: str, mag: str | None, rules: Rules) -> Decimal | None:
+    if mag and mag not in rules.magnitudes:
+        return None
+    return parse_decimal(num + mag if mag else num) if num else (
+        rules.magnitudes[mag] if mag else None)
+
+
+def _pre_ok(text: str, m: re.Match[str], rules: Rules) -> bool:
+    """A prefix qualifier counts unless it is the tail of a word (通过, 最近, 节约)."""
+    word = m.group("pre")
+    _, not_after, only_before = rules.prefix[word]
+    before = text[max(0, m.start() - 1):m.start()]
+    if before and before in not_after:
+        return False
+    if only_before:
+        nxt = text[m.end("pre"):m.end("pre") + 1]
+        return nxt in only_before
+    return True
+
+
+def _numeral_ok(text: str, m: re.Match[str], rules: Rules, has_qual: bool) -> bool:
+    """Judge the written number: ordinals, words with numerals, bare 百/千, the indefinite 一."""
+    num = m.group("num") or ""
+    start = m.start("num") if m.group("num") is not None else m.end("pre")
+    before = text[max(0, start - 4):start]
+    if not num:
+        return True
+    if re.match(_D, num):
+        return not rules.arabic_before.search(before)
+    if not m.group("pre") and rules.cn_before.search(before):
+        return False
+    if set(num) <= set("十百千拾佰仟") and num not in ("十", "拾") and not has_qual:
+        return False  # 千家万户: a bare place word is an amount only with 近/上/过
+    return True
+
+
+def _unit_ok(text: str, m: re.Match[str], unit: Unit) -> bool:
+    after = text[m.end("unit"):m.end("unit") + 4]
+    if any(after.startswith(w) for w in unit.not_before):
+        return False
+    if unit.needs_before:
+        before = text[max(0, m.start() - 2):m.start()]
+        return any(before.endswith(w) for w in unit.needs_before)
+    return True
+
+
+def _one_ok(text: str, m: re.Match[str], rules: Rules, kind: str, has_qual: bool) -> bool:
+    """A lone 一 with a measure word is the indefinite article unless qualified or cued (各建一所)."""
+    if m.group("num") not in ("一", "壹") or kind != "count" or has_qual or m.group("mag"):
+        return True
+    window = text[max(0, m.start() - rules.one_window):m.start()]
+    return bool(rules.one_cue.search(window))
+
+
+def _words_fig(m: re.Match[str]) -> tuple[str, Decimal | None, str] | None:
+    if m.group("pw") is not None:
+        return "percent", parse_decimal(m.group("pw")), "percent_words"
+    den, num = parse_decimal(m.group("fd")), parse_decimal(m.group("fn"))
+    if den is None or num is None or den == 0 or num > den:
+        return None
+    return "percent", num / den * 100, "fraction"
+
+
+def _kind_unit(text: str, m: re.Match[str], rules: Rules) -> tuple[str, str, Decimal, str] | None:
+    """(kind, unit, factor, rule) from the unit group, the tenths word, or a money cue."""
+    if m.group("unit") is not None:
+        unit = rules.units[m.group("unit")]
+        if not _unit_ok(text, m, unit):
+            return None
+        return unit.kind, unit.unit, unit.factor, "unit"
+    if m.group("tenths") is not None:
+        num = m.group("num") or ""
+        after = text[m.end("tenths"):m.end("tenths") + 2]
+        if (len(num) != 1 or num not in CN_DIGITS and num != "十" or m.group("mag")
+                or any(after.startswith(w) for w in rules.tenths_not_before)):
+            return None
+        return "percent", "%", Decimal(10), "tenths"
+    clause = re.split(r"[，。；！？,;\n]", text[max(0, m.start() - 16):m.start()])[-1]
+    if m.group("mag") and rules.money_cue.search(clause):
+        return "money", "元", Decimal(1), "magnitude_money"
+    return None
+
+
+def _qualifier(m: re.Match[str], rules: Rules, pre_ok: bool) -> str | None:
+    if m.group("post"):
+        return rules.suffix[m.group("post")]
+    if m.groupdict().get("ap1") or m.groupdict().get("ap2"):
+        return "over"
+    if m.group("pre") and pre_ok:
+        return rules.prefix[m.group("pre")][0]
+    return None
+
+
+def _read(text: str, m: re.Match[str], rules: Rules) -> _Cand | None:
+    """Turn one master-regex match into a candidate figure, or None when a rule rejects it."""
+    pre_ok = bool(m.group("pre")) and _pre_ok(text, m, rules)
+    start = m.start() if pre_ok or not m.group("pre") else m.end("pre")
+    if m.group("pre") and not pre_ok and m.group("num") is None and m.group("pw") is None \
+            and m.group("fd") is None:
+        return None
+    qual = _qualifier(m, rules, pre_ok)
+    if m.group("pw") is not None or m.group("fd") is not None:
+        got = _words_fig(m)
+        if got is None or got[1] is None:
+            return None
+        return _Cand(start, m.end(), got[0], got[1], None, "%", qual, got[2], False)
+    if not _numeral_ok(text, m, rules, qual is not None):
+        return None
+    ku = _kind_unit(text, m, rules)
+    if ku is None:
+        return None
+    kind, unit, factor, rule = ku
+    if not _one_ok(text, m, rules, kind, qual is not None):
+        return None
+    value = _num_value(m.group("num") or "", m.group("mag"), rules)
+    if value is None:
+        return None
+    vmax = None
+    if m.group("num2") is not None:
+        hi = _num_value(m.group("num2"), m.group("mag"), rules)
+        if hi is None or hi <= value or (m.group("u1") and m.group("u1") != m.group("unit")):
+            return None
+        vmax, rule = hi * factor, "range"
+    elif m.group("ap1") or m.group("ap2"):
+        base = parse_decimal(m.group("num") or "1") or Decimal(1)
+        vmax = value + _step(base) * (rules.magnitudes[m.group("mag")] if m.group("mag") else 1)
+        vmax *= factor
+    numeric = bool(re.match(_D, m.group("num") or ""))
+    return _Cand(start, m.end(), kind, value * factor, vmax, unit, qual, rule, numeric)
+
+
+# -- context rules over the whole text ------------------------------------------
+
+def _excluded(text: str, c: _Cand, rules: Rules, names: list[tuple[int, int]]) -> bool:
+    """Page counters, durations, rank bands, codes, and figures inside names or titles."""
+    after = text[c.end:c.end + 6]
+    if any(p.search(after) for p in rules.exclude_after):
+        return True
+    before = text[max(0, c.start - 16):c.start]
+    if any(p.search(before) for p in rules.exclude_before):
+        return True
+    return any(a <= c.start and c.end <= b for a, b in names)
+
+
+def _name_spans(text: str, rules: Rules) -> list[tuple[int, int]]:
+    return [m.span() for m in rules.quotes.finditer(text)]
+
+
+def _bound(text: str, c: _Cand, rules: Rules) -> None:
+    """低于 0.15 / 不少于5所: the bound word sets the qualifier; the surface leaves it out."""
+    if c.qualifier is not None:
+        return
+    m = rules.bounds.search(text, max(0, c.start - 6), c.start)
+    if m:
+        c.qualifier = rules.bound_of[m.group().strip()]
+
+
+def _indicators(text: str, rules: Rules) -> list[_Cand]:
+    """Bare values after an indicator word: 差异系数0.45, 差异率低于 0.15, 分别为0.45、0.39."""
+    out = []
+    for m in rules.indicator.finditer(text):
+        qual = rules.bound_of[m.group("bound")] if m.group("bound") else None
+        base = m.start("nums")
+        for n in re.finditer(ARABIC, m.group("nums")):
+            v = parse_decimal(n.group())
+            if v is not None:
+                out.append(_Cand(base + n.start(), base + n.end(), "number", v, None, "", qual,
+                                 "indicator"))
+    return out
+
+
+def _enumerated(text: str, cands: list[_Cand], rules: Rules) -> list[_Cand]:
+    """分别为8.6、7.2亿元: bare numbers listed before a figure share its unit and scale."""
+    out = []
+    for c in cands:
+        if not c.numeric or c.rule not in ("unit", "range") or c.qualifier or c.value_max:
+            continue
+        surface = text[c.start:c.end]
+        head = re.match(ARABIC, surface)
+        base = parse_decimal(head.group()) if head else None
+        if not base:
+            continue
+        scale = c.value / base
+        end = c.start
+        while True:
+            m = rules.enum_before.search(text, max(0, end - 24), end)
+            if not m or _line_start(text, m.start()):
+                break
+            v = parse_decimal(m.group("num"))
+            if v is None:
+                break
+            out.append(_Cand(m.start("num"), m.end("num"), c.kind, v * scale, None, c.unit, None,
+                             "enumeration"))
+            end = m.start("num")
+    return out
+
+
+def _line_start(text: str, pos: int) -> bool:
+    return text[text.rfind("\n", 0, pos) + 1:pos].strip() == ""
+
+
+def _relations(text: str, figs: list[_Cand], rules: Rules) -> list[str | None]:
+    """change / from / to for each figure, from the verb before it and the figure after it."""
+    rel: list[str | None] = []
+    for i, c in enumerate(figs):
+        lo = max(0, c.start - 8)
+        if figs[i - 1:i] and figs[i - 1].end > lo:
+            lo = figs[i - 1].end
+        if rules.change_re.search(text, lo, c.start):
+            r: str | None = "change"
+        elif rules.to_re.search(text, lo, c.start):
+            r = "to"
+        else:
+            r = None
+        nxt = figs[i + 1] if i + 1 < len(figs) else None
+        if r is None and nxt is not None and rules.to_between.match(text[c.end:nxt.start]):
+            r = "from"
+        rel.append(r)
+    return rel
+
+
+def _drop_overlaps(cands: list[_Cand]) -> list[_Cand]:
+    cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    out: list[_Cand] = []
+    for c in cands:
+        if out and c.start < out[-1].end:
+            continue
+        out.append(c)
+    return out
+
+
+def find_figures(text: str) -> list[Figure]:
+    """Every figure in ``text`` (see CONTRACT.md), sorted by start and non-overlapping.
+
+    ``text[f.start:f.end] == f.surface`` for each; values are finite and normalized
+    (money in yuan, percent as the number, area in square metres).
+    """
+    rules = load_rules()
+    names = _name_spans(text, rules)
+    cands = []
+    for m in rules.master.finditer(text):
+        c = _read(text, m, rules)
+        if c is not None and not _excluded(text, c, rules, names):
+            cands.append(c)
+    cands += [c for c in _indicators(text, rules) if not _excluded(text, c, rules, names)]
+    cands = _drop_overlaps(cands)
+    cands = _drop_overlaps(cands + _enumerated(text, cands, rules))
+    for c in cands:
+        _bound(text, c, rules)
+    rels = _relations(text, cands, rules)
+    return [Figure(start=c.start, end=c.end, surface=text[c.start:c.end], kind=c.kind,
+                   value=to_float(c.value),
+                   value_max=None if c.value_max is None else to_float(c.value_max),
+                   unit=c.unit or None, qualifier=c.qualifier, relation=r, rule=c.rule)
+            for c, r in zip(cands, rels)]
