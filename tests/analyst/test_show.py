@@ -1,0 +1,31 @@
+"""show_document: the marked text and legend an analyst reads."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.errors import UsageError
+from pipeline.show import show_document
+
+
+def test_marked_text(con):
+    out = show_document(con, "d3").split("\n")
+    assert out[:5] == ["闽侯县2023年教育年报", "doc_id: d3", "来源: — · c/minhou2023.txt",
+                       "发布: 2024-04-02 · 截至年份: 2023 · 地区: 闽侯县 (350121, county)", "─" * 40]
+    assert out[6] == ("2023年，全县教育经费投入【12亿元|edu_spending·2023·actual|#1】，交流轮岗教师"
+                      "【180名|teachers_exchanged·2023·actual|#2】，社会满意度【88%|satisfaction_rate·2023·actual|#3】。"
+                      "⟦措施: teacher_rotation⟧")
+    assert out[8] == "图表 figures: 3"
+    assert out[11] == "1  12亿元  money    1200000000  元               edu_spending        2023    actual    f8"
+    assert out[-1] == "措施 measures: 1 — teacher_rotation"
+
+
+def test_target_and_duplicate_are_visible(con):
+    text = show_document(con, "d1")
+    assert "【12亿元|edu_spending·2025·target|#6】" in text
+    assert "near-duplicate of d1: left out of comparisons" in show_document(con, "d4")
+
+
+@pytest.mark.parametrize("doc_id", ["nope", "d1' OR '1'='1"])
+def test_unknown_doc(con, doc_id):
+    with pytest.raises(UsageError, match="no document with doc_id"):
+        show_document(con, doc_id)
