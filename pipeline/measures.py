@@ -11,6 +11,7 @@ another measure (``捐资助学`` is not the ``助学`` of student aid).
 from __future__ import annotations
 
 import re
+from re import _parser  # type: ignore[attr-defined]  # first-character sets for the scan gate
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -36,6 +37,7 @@ CONTRACT_MEASURES = (
 )
 _ENTRY_KEYS = ("zh", "en", "category", "terms", "patterns", "weak", "exclude", "shared")
 _ID = re.compile(r"[a-z][a-z0-9_]*")
+_sre_parse = _parser.parse
 _TITLE = re.compile(r"《[^《》\n]{1,120}》")
 
 
@@ -157,6 +159,59 @@ def _trie_regex(words: list[str]) -> str:
     return build(trie)
 
 
+def _first_chars(items: Any) -> tuple[set[str] | None, bool]:
+    """(chars a parsed regex can start with, whether it can match empty); None when unknown."""
+    out: set[str] = set()
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            return out | {chr(av)}, False
+        if name == "IN":
+            chars: set[str] = set()
+            for iop, iav in av:
+                if str(iop) == "LITERAL":
+                    chars.add(chr(iav))
+                elif str(iop) == "RANGE" and iav[1] - iav[0] < 256:
+                    chars.update(chr(c) for c in range(iav[0], iav[1] + 1))
+                else:
+                    return None, False
+            return out | chars, False
+        if name == "SUBPATTERN":
+            sub, empty = _first_chars(av[-1])
+        elif name == "BRANCH":
+            subs = [_first_chars(b) for b in av[1]]
+            if any(c is None for c, _ in subs):
+                return None, False
+            sub, empty = set().union(*(c for c, _ in subs)), any(e for _, e in subs)
+        elif name in ("MAX_REPEAT", "MIN_REPEAT"):
+            sub, empty = _first_chars(av[2])
+            empty = empty or av[0] == 0
+        elif name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue
+        else:
+            return None, False
+        if sub is None:
+            return None, False
+        out |= sub
+        if not empty:
+            return out, False
+    return out, True
+
+
+def _gate(patterns: list[str]) -> str:
+    """A lookahead on the possible first characters: lets the scanner skip most positions."""
+    try:
+        firsts: set[str] = set()
+        for p in patterns:
+            chars, empty = _first_chars(_sre_parse(p))
+            if chars is None or empty:
+                return ""
+            firsts |= chars
+    except Exception:  # noqa: BLE001 - an optimisation only; the plain regex stays correct
+        return ""
+    return "(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])"
+
+
 def _settings(data: dict, path: str) -> tuple[re.Pattern | None, re.Pattern | None, re.Pattern]:
     s = need(data, "settings", dict, path, "<file>", {})
     no_unknown_keys(s, ("title_issue", "exclude", "skip_sentence"), path, "settings")
@@ -186,8 +241,10 @@ def compile_rules(data: Any, path: str) -> MeasureRules:
         if c.is_term:
             terms[c.text] = terms.get(c.text, ()) + (c,)
     groups = {f"p{i}": c for i, c in enumerate(c for c in cues if not c.is_term)}
-    alts = [f"(?P<T>{_trie_regex(sorted(terms))})"] + [f"(?P<{g}>{c.text})" for g, c in groups.items()]
-    scanner = compile_regex("|".join(alts), path, "<all cues>")
+    trie = _trie_regex(sorted(terms))
+    alts = [f"(?P<T>{trie})"] + [f"(?P<{g}>{_gate([c.text])}{c.text})" for g, c in groups.items()]
+    gate = _gate([trie] + [c.text for c in groups.values()])
+    scanner = compile_regex(gate + "(?:" + "|".join(alts) + ")", path, "<all cues>")
     pattern_scanner = compile_regex("|".join(alts[1:]), path, "<all patterns>") if groups else None
     exclude, skip, title = _settings(data, path)
     return MeasureRules(defs, scanner, pattern_scanner, groups, terms, exclude, skip, title)
