@@ -10,6 +10,7 @@ construct (``增长23.65%`` change, ``从14.8%升至26.63%`` from/to).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -34,6 +35,8 @@ ARABIC = (rf"{_D}{{1,3}}(?:(?:,|[ \u00a0\u2009]){_D}{{3}})+(?:[.．]{_D}+)?(?!{_
           rf"|{_D}+(?:[.．]{_D}+)?")
 _SEG = rf"(?:(?:{ARABIC})(?:[千百](?!分))?|[{_CN}]+(?:点[{_CN_DIG}]+)?)"
 NUMCORE = rf"(?<![0-9０-９.．{_CN}]){_SEG}(?:(?:万亿|亿|万){_SEG})*"
+# a time phrase allowed between the to-verb and the end value: 增长到2023年的126万亿元
+_WHEN = r"(?:(?:[0-9]{4}年(?:底|末|初)?|目前|现在|当前|今年|去年|年底|年末)的?)"
 _SP = r"[ \t\u3000\u00a0]{0,2}(?:\n[ \t\u3000\u00a0]*)?"
 
 
@@ -72,6 +75,7 @@ class Rules:
     arabic_before: re.Pattern[str]
     exclude_after: tuple[re.Pattern[str], ...]
     exclude_before: tuple[re.Pattern[str], ...]
+    never: re.Pattern[str]
     tenths_word: str
     tenths_not_before: tuple[str, ...]
     quotes: re.Pattern[str]
@@ -93,7 +97,7 @@ def _load_units() -> tuple[dict[str, Unit], dict[str, Decimal]]:
         no_unknown_keys(entry, ("forms", "kind", "unit", "factor", "not_before", "needs_before"),
                         path, loc)
         kind = one_of(need(entry, "kind", str, path, loc), KINDS, path, f"{loc}.kind")
-        factor = Decimal(str(need(entry, "factor", (int, float), path, loc, 1)))
+        factor = _factor(need(entry, "factor", (int, float, str), path, loc, 1), path, loc)
         for form in str_list(entry, "forms", path, loc):
             seen.append((form, f"{loc}.forms"))
             units[form] = Unit(form, kind, need(entry, "unit", str, path, loc), factor,
@@ -101,6 +105,17 @@ def _load_units() -> tuple[dict[str, Unit], dict[str, Decimal]]:
                                tuple(str_list(entry, "needs_before", path, loc, [])))
     no_duplicates(seen, path, "unit form")
     return units, magnitudes
+
+
+def _factor(raw: int | float | str, path: str, loc: str) -> Decimal:
+    """A unit factor: a number, or an exact ratio written "10000/15" (1 亩 in m²)."""
+    try:
+        if isinstance(raw, str):
+            num, _, den = raw.partition("/")
+            return Decimal(num.strip()) / Decimal(den.strip() or "1")
+        return Decimal(str(raw))
+    except (ArithmeticError, ValueError):
+        raise RuleError(path, f"{loc}.factor", f"not a number or ratio: {raw!r}") from None
 
 
 def _prefixes(data: dict, path: str) -> dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]]:
@@ -121,7 +136,7 @@ def _prefixes(data: dict, path: str) -> dict[str, tuple[str, tuple[str, ...], tu
 _FIG_KEYS = ("prefix_qualifiers", "suffix_qualifiers", "approx_words", "bounds", "range_separators",
              "to_verbs", "change_verbs", "change_not_after", "verb_fillers", "indicator_words",
              "indicator_links", "money_cues", "one_cues", "one_window", "cn_word_before",
-             "arabic_word_before", "tenths", "exclude_after_regex", "exclude_before_regex",
+             "arabic_word_before", "never_words", "tenths", "exclude_after_regex", "exclude_before_regex",
              "short_quote_max")
 
 
@@ -178,9 +193,10 @@ def load_rules() -> Rules:
         change_re=compile_regex(
             rf"(?<![{''.join(lst['change_not_after'])}])(?:{_alt(lst['change_verbs'])}){fill}"
             r"[ \t]*$", path, "change_verbs"),
-        to_re=compile_regex(rf"(?<![下传表到通发送抵])(?:{_alt(lst['to_verbs'])})[ \t]*$",
+        to_re=compile_regex(rf"(?<![下传表到通发送抵])(?:{_alt(lst['to_verbs'])})了?[ \t]*{_WHEN}?[ \t]*$",
                             path, "to_verbs"),
-        to_between=compile_regex(rf"^[ \t]*(?:{_alt(lst['to_verbs'])})了?[ \t]*$", path, "to_verbs"),
+        to_between=compile_regex(rf"^[ \t]*(?:{_alt(lst['to_verbs'])})了?[ \t]*{_WHEN}?[ \t]*$",
+                                 path, "to_verbs"),
         money_cue=compile_regex(_alt(lst["money_cues"]), path, "money_cues"),
         one_cue=compile_regex(rf"(?:{_alt(lst['one_cues'])})", path, "one_cues"),
         one_window=need(data, "one_window", int, path, "<file>"),
@@ -191,6 +207,7 @@ def load_rules() -> Rules:
                             for i, p in enumerate(lst["exclude_after_regex"])),
         exclude_before=tuple(compile_regex(p, path, f"exclude_before_regex[{i}]")
                              for i, p in enumerate(lst["exclude_before_regex"])),
+        never=compile_regex(_alt(lst["never_words"]), path, "never_words"),
         tenths_word=tenths["word"],
         tenths_not_before=tuple(str_list(tenths, "not_before", path, "tenths", [])),
         quotes=re.compile(
@@ -382,10 +399,13 @@ def _excluded(text: str, c: _Cand, rules: Rules, names: list[tuple[int, int]]) -
     after = text[c.end:c.end + 6]
     if any(p.search(after) for p in rules.exclude_after):
         return True
+    if rules.never.match(text, c.start) or rules.never.match(text, max(0, c.start - 1)):
+        return True
     before = text[max(0, c.start - 16):c.start]
     if any(p.search(before) for p in rules.exclude_before):
         return True
-    return any(a <= c.start and c.end <= b for a, b in names)
+    i = bisect.bisect_right(names, (c.start, len(text) + 1)) - 1
+    return i >= 0 and names[i][0] <= c.start and c.end <= names[i][1]
 
 
 def _name_spans(text: str, rules: Rules) -> list[tuple[int, int]]:
@@ -449,7 +469,7 @@ def _relations(text: str, figs: list[_Cand], rules: Rules) -> list[str | None]:
     """change / from / to for each figure, from the verb before it and the figure after it."""
     rel: list[str | None] = []
     for i, c in enumerate(figs):
-        lo = max(0, c.start - 8)
+        lo = max(0, c.start - 14)
         if figs[i - 1:i] and figs[i - 1].end > lo:
             lo = figs[i - 1].end
         if rules.change_re.search(text, lo, c.start):
