@@ -1,0 +1,93 @@
+"""tag_measures: sentence spans, cue offsets, one row per (sentence, measure), exclusions."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline import measures as M
+from pipeline.model import Measure
+from pipeline.segment import split_sentences
+
+TEXT = "全县组建教育集团8个。\n新建寄宿制学校3所，改善寄宿条件；寄宿制学校达41所。"
+
+
+def test_rows_carry_sentence_span_cue_and_rule() -> None:
+    got = M.tag_measures(TEXT, split_sentences(TEXT))
+    assert [m.as_dict() for m in got] == [
+        Measure("group_schooling", 0, 11, "教育集团", 4, 8, "group_schooling:terms[1]").as_dict(),
+        Measure("school_construction", 12, 39, "新建寄宿制学校", 12, 19, "school_construction:patterns[0]").as_dict(),
+        Measure("boarding_schools", 12, 39, "寄宿制学校", 14, 19, "boarding_schools:terms[0]").as_dict(),
+    ]
+    for m in got:
+        assert TEXT[m.cue_start:m.cue_end] == m.cue
+
+
+def test_several_measures_in_one_sentence_in_cue_order() -> None:
+    s = "实施营养改善计划，落实家庭经济困难学生资助，开展校园足球。"
+    assert list(M.tag_sentence(s)) == ["nutrition_meals", "student_aid", "arts_sports_labor"]
+
+
+CITED = [
+    ("依据《关于全面推行县管校聘的指导意见》开展调研。", []),
+    ("县里研究出台《关于推行县管校聘的实施方案》。", ["county_managed_teachers"]),
+    ("印发了《教师交流轮岗办法》。", ["teacher_rotation"]),
+]
+
+
+def test_cited_titles_are_not_local_measures() -> None:
+    for text, expected in CITED:
+        assert list(M.tag_sentence(text)) == expected, text
+
+
+def test_longer_term_of_another_measure_wins() -> None:
+    assert list(M.tag_sentence("设立捐资助学基金。")) == ["social_participation"]
+    assert list(M.tag_sentence("开展师徒结对活动。")) == ["teacher_training"]
+
+
+def test_weak_cue_needs_support_in_its_sentence() -> None:
+    assert "boarding_schools" not in M.tag_sentence("全校寄宿生320人。")
+    assert "boarding_schools" in M.tag_sentence("为寄宿生更换新床铺。")
+
+
+def test_patterns_stay_inside_a_clause() -> None:
+    assert "teacher_rotation" in M.tag_sentence("教师到乡村学校交流任教。")
+    assert "teacher_rotation" not in M.tag_sentence("组织教师参观，交流心得。")
+
+
+def test_phrase_patterns_cover_terms_with_their_measure() -> None:
+    pats = M.phrase_patterns()
+    assert {"label": "class_size_control", "pattern": "大班额", "id": "class_size_control:terms[0]"} in pats
+    shared = [p["label"] for p in pats if p["pattern"] == "生活补贴"]
+    assert sorted(shared) == ["boarding_schools", "student_aid"]
+    assert all(set(p) == {"label", "pattern", "id"} for p in pats)
+
+
+def test_measure_info_lists_labels_and_categories() -> None:
+    info = {m["id"]: m for m in M.measure_info()}
+    assert info["student_aid"]["category"] == "demand"
+    assert info["school_construction"]["category"] == "supply"
+    assert info["quality_evaluation"]["category"] == "environment"
+    assert info["boarding_schools"]["zh"] == "寄宿制学校"
+
+
+def test_empty_inputs() -> None:
+    assert M.tag_measures("", []) == []
+    assert M.tag_measures("大班额。", []) == []
+
+
+PIECES = ["新建学校3所。", "教育集团", "，", "。", "\n", "寄宿生", "学生", "《", "》", "家门口读书", "abc", "体育、美术教师"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=25))
+def test_rows_are_consistent_for_any_text(parts: list[str]) -> None:
+    """Cues lie inside their sentence, rows are unique per (sentence, measure), text order holds."""
+    text = "".join(parts)
+    sents = split_sentences(text)
+    got = M.tag_measures(text, sents)
+    assert len({(m.start, m.measure) for m in got}) == len(got)
+    assert [m.start for m in got] == sorted(m.start for m in got)
+    for m in got:
+        assert (m.start, m.end) in sents
+        assert m.start <= m.cue_start < m.cue_end <= m.end
+        assert text[m.cue_start:m.cue_end] == m.cue
