@@ -28,7 +28,7 @@ _WIDTH.update({0xFF05: ord("%"), 0xFF0E: ord(".")})
 _SPACES = re.compile(r"[ \t\u00a0\u2002-\u200a\u3000\u202f\u205f\ufeff]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\u00ad\r\x0b\x0c]")
 # share of CJK characters that only exist in traditional script above which we convert
-TRADITIONAL_SHARE = 0.05
+TRADITIONAL_SHARE = 0.12
 
 
 @lru_cache(maxsize=1)

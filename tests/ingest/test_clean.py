@@ -1,0 +1,113 @@
+"""clean(): plain text and HTML pages of our own writing, end to end."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.clean import clean, repair_html, trim_tail
+from pipeline.errors import InputError
+from pipeline.model import RawInput
+
+BODY = ("今年全县财政性教育经费投入5.2亿元，比上年增长8%。新建和改扩建中小学校12所，新增学位6000个。"
+        "全县招聘新教师300名，其中乡村学校200名。城乡教师交流轮岗450人，占符合条件教师的15%。")
+
+QA_PAGE = """【义务教育工作汇报】 均衡发展工作方案
+发布网友
+发布时间:2023-05-14 05:12
+我来回答
+共1个回答
+热心网友
+时间:2024-12-12 13:40
+优先保障实现学有优教
+——某区推进义务教育均衡工作情况
+近年来，在区委区*的高度重视下，全区推进义务教育均衡发展。
+{body}
+"""
+
+TRAD_PAGE = """<b id="x1"><abbr id="x1"></abbr></b>
+1. 首頁>檢索頁>當前
+某縣教育局:彎道超車 邁向義務教育優(yōu)質(zhì)均衡
+發(fā)布時間:2024-07-08 來源:中國教育報客戶端
+全縣財政性教育經費投入5.2億元，比上年增長8%。
+0 0 0 0
+分享到:
+相關閱讀
+工信部備案號:京ICP備12345678號
+Copyright@2000-2022 www.example.com All Rights Reserved.
+免费在线视频亚洲精品国产久久高清无码一区二区,国产美女久久精品欧美日韩
+<strong id="x1"><form id="x1"></form></strong>"""
+
+
+def test_qa_page() -> None:
+    doc = clean(RawInput("qa.txt", "text", data=QA_PAGE.format(body=BODY).encode("utf-8")))
+    assert doc.title == "优先保障实现学有优教——某区推进义务教育均衡工作情况"
+    assert doc.published == dt.date(2023, 5, 14)
+    assert doc.text.split("\n")[:2] == ["优先保障实现学有优教", "——某区推进义务教育均衡工作情况"]
+    for junk in ("发布网友", "我来回答", "共1个回答", "热心网友", "时间:2024-12-12", "均衡发展工作方案"):
+        assert junk not in doc.text
+    assert BODY in doc.text
+    assert doc.censored == 1 and "区委区*" in doc.text
+    assert (doc.fmt, doc.encoding, doc.traditional) == ("text", "utf-8", False)
+
+
+def test_traditional_text_page_with_chrome_and_spam() -> None:
+    raw = RawInput("t.txt", "text", data=TRAD_PAGE.encode("utf-8"))
+    doc = clean(raw)
+    assert doc.text == ("某县教育局:弯道超车 迈向义务教育优质均衡\n"
+                        "全县财政性教育经费投入5.2亿元，比上年增长8%。")
+    assert doc.title == "某县教育局:弯道超车 迈向义务教育优质均衡"
+    assert (doc.published, doc.source_name) == (dt.date(2024, 7, 8), "中国教育报客户端")
+    assert doc.traditional and doc.encoding == "utf-8" and doc.raw == raw.data
+
+
+def test_html_page_metadata_and_chrome() -> None:
+    html = f"""<html><head><meta charset="gb2312"><title>某县新建学校12所_某县教育网</title>
+<meta name="pubdate" content="2024-03-01"></head><body>
+<div class="nav"><a href="/">网站首页</a> | <a href="/a">关于我们</a> | <a href="/b">联系我们</a></div>
+<div class="crumb">当前位置：首页 &gt; 教育动态</div>
+<article><h1>某县新建学校12所</h1><p>{BODY}</p>
+<p>全县学校办学条件全部达到省定标准，群众满意度达到95%以上。</p>
+<table><tr><td>学段</td><td>学校数</td></tr><tr><td>小学</td><td>8所</td></tr></table></article>
+<div>分享到：微信 微博</div><div class="footer">版权所有：某县教育局 备案号：某ICP备12345号</div>
+</body></html>"""
+    doc = clean(RawInput("p.html", "html", data=html.encode("gbk")))
+    assert BODY in doc.text and "95%以上" in doc.text and "8所" in doc.text
+    for junk in ("网站首页", "当前位置", "分享到", "版权所有", "ICP"):
+        assert junk not in doc.text
+    assert doc.published == dt.date(2024, 3, 1) and doc.encoding == "gb18030" and doc.fmt == "html"
+    assert doc.title.startswith("某县新建学校12所")
+
+
+def test_html_after_included_closing_html_tag_is_read() -> None:
+    html = ("<html><body><div>页头</div></body></html>\n<div class='content'><p>" + BODY
+            + "</p><button class='b'/><p>新增学位6000个的目标已经实现。</p></div>")
+    assert "</html>" not in repair_html(html) and "<button class='b'></button>" in repair_html(html)
+    doc = clean(RawInput("inc.html", "html", data=html.encode("utf-8")))
+    assert BODY in doc.text
+
+
+@pytest.mark.parametrize("page, fmt", [
+    ("首页>新闻>正文\n分享到:\n0 0 0 0\nCopyright 2024 All Rights Reserved", "text"),
+    ("<html><body><div>分享到：</div></body></html>", "html"),
+])
+def test_empty_after_cleaning(page: str, fmt: str) -> None:
+    with pytest.raises(InputError) as err:
+        clean(RawInput("e", fmt, data=page.encode("utf-8")))
+    assert err.value.reason == "empty_after_cleaning"
+
+
+def test_no_content_is_empty() -> None:
+    with pytest.raises(InputError) as err:
+        clean(RawInput("e", "text", data=b""))
+    assert err.value.reason == "empty"
+
+
+def test_text_given_as_string() -> None:
+    doc = clean(RawInput("d.jsonl#L1", "text", text="某县新建学校\n" + BODY, url="http://x.test/1"))
+    assert doc.text == "某县新建学校\n" + BODY and doc.url == "http://x.test/1"
+
+
+def test_trim_tail_keeps_a_page_that_is_all_list() -> None:
+    lines = ["- 公告一", "- 公告二", "- 公告三"]
+    assert trim_tail(lines) == lines

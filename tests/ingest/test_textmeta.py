@@ -1,0 +1,66 @@
+"""Title, date and source read from a page's header lines."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.textmeta import find_published, find_source, find_title, is_meta_line, parse_date
+
+
+@pytest.mark.parametrize("text, date", [
+    ("2024-07-08", dt.date(2024, 7, 8)),
+    ("2024年7月8日", dt.date(2024, 7, 8)),
+    ("2024年07月08日 09:30", dt.date(2024, 7, 8)),
+    ("2024/7/8 10:11:12", dt.date(2024, 7, 8)),
+    ("2024.7.8", dt.date(2024, 7, 8)),
+    ("2024-13-40", None),
+    ("共12345个", None),
+])
+def test_parse_date(text: str, date: dt.date | None) -> None:
+    assert parse_date(text) == date
+
+
+@pytest.mark.parametrize("lines, date", [
+    (["某县推进均衡发展", "发布时间:2024-07-08 来源:某报客户端"], dt.date(2024, 7, 8)),
+    (["访谈时间:2023-04-24 11:13:40", "主持人:办公室"], dt.date(2023, 4, 24)),
+    (["日期：2022年3月1日"], dt.date(2022, 3, 1)),
+    # a Q&A page: the question's 发布时间, not the answer's 时间, whatever the order
+    (["时间:2024-12-12 13:40", "发布时间:2023-05-14 05:12"], dt.date(2023, 5, 14)),
+    (["发布网友", "发布时间:2023-05-14 05:12", "我来回答", "时间:2024-12-12 13:40"], dt.date(2023, 5, 14)),
+    (["2019年以来全县新建学校12所。"], None),
+    (["活动时间：全年"], None),
+])
+def test_find_published(lines: list[str], date: dt.date | None) -> None:
+    assert find_published(lines) == date
+
+
+def test_find_source() -> None:
+    assert find_source(["发布时间:2024-07-08 来源:中国教育报客户端"]) == "中国教育报客户端"
+    assert find_source(["文章来源：某市教育局 | 作者：张三"]) == "某市教育局"
+    assert find_source(["全县教育经费来源多元。"]) is None
+
+
+@pytest.mark.parametrize("line, meta", [
+    ("发布时间:2024-07-08 来源:中国教育报客户端", True),
+    ("2009年11月09日00:00 来源：某某网-《某某日报》", True),
+    ("发布时间：2024年05月05日 | 字体放大 | 字体缩小", True),
+    ("记者 张三 来源：某某青年报", False),
+    ("2023年我区财政性教育经费投入9.64亿元", False),
+])
+def test_is_meta_line(line: str, meta: bool) -> None:
+    assert is_meta_line(line) is meta
+
+
+@pytest.mark.parametrize("lines, title", [
+    (["某县教育局:弯道超车 迈向优质均衡", "发布时间:2024-07-08 来源:某报", "正文第一段。"],
+     "某县教育局:弯道超车 迈向优质均衡"),
+    (["访谈主题:【在线访谈】《某市教育强镇实施方案》政策解读", "访谈时间:2023-04-24"],
+     "《某市教育强镇实施方案》政策解读"),
+    (["高点定位促进高位均衡", "——某区推进义务教育均衡工作情况", "近年来，全区坚持优先发展。"],
+     "高点定位促进高位均衡——某区推进义务教育均衡工作情况"),
+    (["近年来，全区坚持优先发展教育，投入大量资金改善办学条件。"], None),
+])
+def test_find_title(lines: list[str], title: str | None) -> None:
+    found = find_title(lines)
+    assert (found[0] if found else None) == title
