@@ -119,3 +119,21 @@ def show_document(con: duckdb.DuckDBPyConnection, doc_id: str) -> str:
     parts.append(f"措施 measures: {len(measures)}"
                  + (" — " + ", ".join(sorted(set(measures.measure))) if len(measures) else ""))
     return "\n".join(parts)
+
+
+def run_sql(con: duckdb.DuckDBPyConnection, query: str) -> pd.DataFrame:
+    """Run an analyst's SQL and return its rows; DuckDB's own message (with the
+    position it points at) becomes a QueryError. Read-only is the connection's mode:
+    open it with ``read_only=True`` unless the user asked for ``--write``."""
+    from .errors import QueryError
+
+    try:
+        cur = con.execute(query)
+        if cur.description is None:
+            return pd.DataFrame()
+        return cur.df()
+    except duckdb.Error as exc:
+        hint = ""
+        if "read-only" in str(exc):
+            hint = "\n(the warehouse is opened read-only: add --write to change it)"
+        raise QueryError(f"{exc}{hint}") from None

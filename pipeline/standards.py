@@ -175,3 +175,20 @@ def _verdict(county, std: Standard, mine: pd.DataFrame) -> dict:
     year = None if pd.isna(best.year) else int(best.year)
     return {**row, "value": float(best.value), "year": year, "status": status,
             "figure_id": best.figure_id}
+
+
+def standards_matrix(checked: pd.DataFrame) -> pd.DataFrame:
+    """Counties as rows, one column per standard, cells like ``meets (96.5)``: the
+    ``compare --standards`` view of :func:`check_standards`' long table."""
+    if checked.empty:
+        return pd.DataFrame(columns=["region_code", "region"])
+
+    def cell(r) -> str:
+        return r.status if pd.isna(r.value) else f"{r.status} ({r.value:g})"
+
+    checked = checked.assign(cell=[cell(r) for r in checked.itertuples(index=False)],
+                             head=[f"{lbl} {op} {t:g}" for lbl, op, t in
+                                   zip(checked.label, checked.op, checked.threshold)])
+    wide = checked.pivot(index=["region_code", "region"], columns="head", values="cell")
+    order = list(dict.fromkeys(checked["head"]))
+    return wide.reindex(columns=order).reset_index().rename_axis(columns=None)

@@ -29,3 +29,23 @@ def test_target_and_duplicate_are_visible(con):
 def test_unknown_doc(con, doc_id):
     with pytest.raises(UsageError, match="no document with doc_id"):
         show_document(con, doc_id)
+
+
+def test_run_sql_rows(con):
+    from pipeline.show import run_sql
+    df = run_sql(con, "SELECT doc_id, as_of_year FROM documents WHERE doc_id IN ('d1', 'd3') ORDER BY 1")
+    assert df.values.tolist() == [["d1", 2023], ["d3", 2023]]
+
+
+@pytest.mark.parametrize("query, message", [
+    ("selec 1", "E310: Parser Error: syntax error at or near \"selec\"\n\nLINE 1: selec 1\n        ^"),
+    ("DELETE FROM figures", "(the warehouse is opened read-only: add --write to change it)"),
+    ("SELECT * FROM nosuch", "Table with name nosuch does not exist"),
+])
+def test_run_sql_errors(con, query, message):
+    from pipeline.errors import QueryError
+    from pipeline.show import run_sql
+    with pytest.raises(QueryError) as err:
+        run_sql(con, query)
+    assert message in str(err.value)
+    assert con.execute("SELECT count(*) FROM figures").fetchone()[0] == 12

@@ -86,3 +86,12 @@ def test_malformed_files(tmp_path, monkeypatch, text, message):
     with pytest.raises(RuleError) as err:
         parse_reference(tmp_path / "standards.yaml")
     assert f"/{message[1:]}" in str(err.value)
+
+
+def test_standards_matrix(con):
+    from pipeline.standards import standards_matrix
+    wide = standards_matrix(check_standards(con))
+    assert wide.columns[:4].tolist() == ["region_code", "region", "每百名学生拥有高于规定学历教师数（小学） >= 4.2",
+                                         "每百名学生拥有高于规定学历教师数（初中） >= 5.3"]
+    assert wide.values.tolist()[1][-1] == "meets (88)"
+    assert wide.values.tolist()[0][5:7] == ["meets (0.32)", "no data"]
