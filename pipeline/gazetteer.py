@@ -36,6 +36,7 @@ class NameRules:
     blocked_shorts: frozenset[str]
     context_only: frozenset[str]
     aliases: dict[str, str]  # written form -> code
+    suffix_words: tuple[str, ...] = ()  # 区域, 县级: a name's suffix character starting a word
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,8 @@ def load_name_rules(path: str | None = None) -> NameRules:
     data, shown = load_yaml(Path(path) if path else NAMES)
     if not isinstance(data, dict):
         raise RuleError(shown, "<file>", "expected a mapping")
-    no_unknown_keys(data, ("ethnic_groups", "blocked_shorts", "context_only", "aliases"), shown, "<file>")
+    no_unknown_keys(data, ("ethnic_groups", "blocked_shorts", "context_only", "aliases", "suffix_words"),
+                    shown, "<file>")
     ethnic = str_list(data, "ethnic_groups", shown, "<file>")
     blocked = str_list(data, "blocked_shorts", shown, "<file>", default=[])
     context = str_list(data, "context_only", shown, "<file>", default=[])
@@ -89,8 +91,9 @@ def load_name_rules(path: str | None = None) -> NameRules:
     for alias, code in aliases.items():
         if not isinstance(alias, str) or not isinstance(code, (str, int)) or len(str(code)) != 6:
             raise RuleError(shown, f"aliases.{alias}", "expected 'written form: 6-digit code'")
+    suffix_words = str_list(data, "suffix_words", shown, "<file>", default=[])
     return NameRules(ethnic, frozenset(blocked), frozenset(context),
-                     {a: str(c) for a, c in aliases.items()})
+                     {a: str(c) for a, c in aliases.items()}, tuple(suffix_words))
 
 
 def _csv_rows(name: str) -> tuple[list[dict], str]:
@@ -104,11 +107,12 @@ def _csv_rows(name: str) -> tuple[list[dict], str]:
     return list(csv.DictReader(io.StringIO(body))), shown
 
 
-@dataclass
+@dataclass(eq=False)
 class Gazetteer:
     """Divisions by code and by every written form (full, short, alias, former name)."""
 
     _rows: list[dict]
+    name_rules: NameRules
     _by_code: dict[str, dict] = field(default_factory=dict)
     _surfaces: dict[str, list[Surface]] = field(default_factory=dict)
 
@@ -135,11 +139,16 @@ class Gazetteer:
 
     def ancestors(self, code: str | None) -> list[str]:
         """Codes above ``code``, nearest first."""
-        out, row = [], self.parent(code)
-        while row is not None:
-            out.append(row["code"])
-            row = self.parent(row["code"])
-        return out
+        return list(_ancestors(self, code or ""))
+
+
+@lru_cache(maxsize=8192)
+def _ancestors(gz: "Gazetteer", code: str) -> tuple[str, ...]:
+    out, row = [], gz.parent(code)
+    while row is not None:
+        out.append(row["code"])
+        row = gz.parent(row["code"])
+    return tuple(out)
 
 
 def _validate_rows(rows: list[dict], shown: str) -> dict[str, dict]:
@@ -195,5 +204,6 @@ def load_gazetteer() -> Gazetteer:
     """The gazetteer, loaded and validated once per process."""
     rows, shown = _csv_rows(GAZETTEER)
     by_code = _validate_rows(rows, shown)
-    surfaces = _build_surfaces(rows, by_code, load_name_rules())
-    return Gazetteer(rows, by_code, surfaces)
+    rules = load_name_rules()
+    surfaces = _build_surfaces(rows, by_code, rules)
+    return Gazetteer(rows, rules, by_code, surfaces)

@@ -1,0 +1,491 @@
+"""Regions and named entities: GPE and ORG mentions, the document's region, figures' regions.
+
+GPE mentions come from one scan over the text with a character trie of every written form in the
+gazetteer (full names, usable short names, aliases, former names), built once per process; at each
+position the longest acceptable form wins. Two-character forms (赵县, 晋安) are the risky ones: they
+are refused where they would cut a dictionary word of the prose (经费县 -> 经费, 城市北部 -> 城市).
+ORG mentions are organs (a division name + 教育局/人民政府 ...) and schools, from rules/regions/orgs.yaml.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .errors import RuleError
+from .gazetteer import LEVELS, Gazetteer, Surface, load_gazetteer
+from .model import Entity, Figure, RegionGuess
+from .rulefiles import compile_regex, load_yaml, need, no_duplicates, no_unknown_keys, str_list
+from .segment import make_tokenizer
+
+ORGS = "regions/orgs.yaml"
+_END = ""  # trie key marking the end of a written form
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# jieba words at least this frequent count as words of the prose when checking boundaries
+_WORD_FREQ = 20
+
+
+@dataclass(frozen=True)
+class OrgRules:
+    """Compiled ORG patterns from ``rules/regions/orgs.yaml``."""
+
+    body_suffix: re.Pattern[str]  # anchored at the end of a GPE mention
+    body_ids: dict[str, str]  # suffix -> body id
+    national: re.Pattern[str]
+    school_suffix: re.Pattern[str]
+    max_stem: int
+    stop_chars: frozenset[str]
+    generic_stem: re.Pattern[str]
+    generic_tail: re.Pattern[str]
+    bare_kinds: frozenset[str]
+    cut_tags: frozenset[str]
+    name_words: frozenset[str]
+    not_before: tuple[str, ...]
+
+
+def _alternation(items: list[str]) -> str:
+    return "|".join(re.escape(s) for s in sorted(set(items), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def load_org_rules() -> OrgRules:
+    """Parse and validate ``orgs.yaml`` once per process."""
+    data, shown = load_yaml(ORGS)
+    if not isinstance(data, dict):
+        raise RuleError(shown, "<file>", "expected a mapping")
+    no_unknown_keys(data, ("bodies", "national_bodies", "schools"), shown, "<file>")
+    bodies = need(data, "bodies", list, shown, "<file>")
+    ids: dict[str, str] = {}
+    for i, b in enumerate(bodies):
+        loc = f"bodies[{i}]"
+        bid = need(b, "id", str, shown, loc)
+        no_unknown_keys(b, ("id", "suffixes"), shown, loc)
+        for s in str_list(b, "suffixes", shown, loc):
+            if s in ids:
+                raise RuleError(shown, f"{loc}.suffixes", f"duplicate suffix {s!r} (also in {ids[s]})")
+            ids[s] = bid
+    no_duplicates(((need(b, "id", str, shown, f"bodies[{i}]"), f"bodies[{i}]")
+                   for i, b in enumerate(bodies)), shown, "body id")
+    national = str_list(data, "national_bodies", shown, "<file>")
+    sc = need(data, "schools", dict, shown, "<file>")
+    no_unknown_keys(sc, ("suffixes", "max_stem", "stop_chars", "generic_stem", "generic_tail",
+                                  "bare_kinds", "cut_tags", "name_words", "not_before"), shown, "schools")
+    return OrgRules(
+        body_suffix=compile_regex(_alternation(list(ids)), shown, "bodies"),
+        body_ids=ids,
+        national=compile_regex(_alternation(national), shown, "national_bodies"),
+        school_suffix=compile_regex(_alternation(str_list(sc, "suffixes", shown, "schools")), shown,
+                                    "schools.suffixes"),
+        max_stem=need(sc, "max_stem", int, shown, "schools"),
+        stop_chars=frozenset(need(sc, "stop_chars", str, shown, "schools")),
+        generic_stem=compile_regex(need(sc, "generic_stem", str, shown, "schools"), shown,
+                                   "schools.generic_stem"),
+        generic_tail=compile_regex(need(sc, "generic_tail", str, shown, "schools"), shown,
+                                   "schools.generic_tail"),
+        bare_kinds=frozenset(str_list(sc, "bare_kinds", shown, "schools")),
+        cut_tags=frozenset(str_list(sc, "cut_tags", shown, "schools")),
+        name_words=frozenset(str_list(sc, "name_words", shown, "schools", default=[])),
+        not_before=tuple(str_list(sc, "not_before", shown, "schools")),
+    )
+
+
+@lru_cache(maxsize=1)
+def _trie() -> dict:
+    """A character trie over every written form; leaves hold the form's surfaces."""
+    root: dict = {}
+    for form, surfaces in load_gazetteer().surfaces().items():
+        node = root
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[_END] = surfaces
+    return root
+
+
+@lru_cache(maxsize=1)
+def _word_freq() -> dict[str, int]:
+    return make_tokenizer().FREQ
+
+
+@lru_cache(maxsize=1)
+def _word_tags() -> dict[str, str]:
+    """jieba's part-of-speech tags by word (read once from its dictionary)."""
+    import jieba.posseg
+
+    return jieba.posseg.POSTokenizer(make_tokenizer()).word_tag_tab
+
+
+# -- GPE ----------------------------------------------------------------------
+
+def _forms_at(text: str, i: int) -> list[tuple[int, list[Surface]]]:
+    """Written forms starting at ``i``: (end, surfaces), longest first."""
+    node, out, j, n = _trie(), [], i, len(text)
+    while j < n:
+        node = node.get(text[j])
+        if node is None:
+            break
+        j += 1
+        if _END in node:
+            out.append((j, node[_END]))
+    return out[::-1]
+
+
+def _cuts_word(text: str, i: int, j: int) -> bool:
+    """Would a match over text[i:j] cut a word of the prose (经费|县, 时代|县, 城市|北部)?
+
+    The right side is checked only for full names (X县 + 级): a short name is often followed
+    by a word it makes no word with, and a dictionary of place words would refuse it wrongly.
+    """
+    freq = _word_freq()
+    right = text[j - 1] in "区县市旗"
+    for k in (1, 2):
+        if i - k >= 0 and freq.get(text[i - k:i + 1], 0) >= _WORD_FREQ:
+            return True
+        if right and j + k <= len(text) and freq.get(text[j - 1:j + k], 0) >= _WORD_FREQ:
+            return True
+    return False
+
+
+def _accept(text: str, i: int, j: int, surfaces: list[Surface], prev: Entity | None) -> list[Surface]:
+    """The surfaces of text[i:j] that may stand here ([] when the match is refused)."""
+    gz = load_gazetteer()
+    after = prev if prev is not None and prev.end == i and prev.region_code else None
+    form = text[i:j]
+    if after is None and j - i == 2 and _cuts_word(text, i, j):
+        return []
+    rules = gz.name_rules
+    if form[-1] in "区县市" and any(text.startswith(w, j - 1) for w in rules.suffix_words):
+        return []  # 夷陵区域, 和县级: the suffix begins a word
+    out = []
+    for s in surfaces:
+        if after is not None and after.region_code not in gz.ancestors(s.code) and len(surfaces) > 1:
+            continue  # 福州鼓楼区: keep the one under the parent just named
+        if s.context_only and after is None and not load_org_rules().body_suffix.match(text, j):
+            continue
+        if s.context_only and after is not None and after.region_code not in gz.ancestors(s.code):
+            continue
+        out.append(s)
+    return out or ([] if after is None else [s for s in surfaces if not s.context_only])
+
+
+def _gpe_entity(text: str, i: int, j: int, surfaces: list[Surface]) -> Entity:
+    gz = load_gazetteer()
+    codes = list(dict.fromkeys(s.code for s in surfaces))
+    names = {gz.by_code(c)["name"] for c in codes}
+    kind = surfaces[0].kind
+    return Entity(label="GPE", start=i, end=j, text=text[i:j],
+                  norm=names.pop() if len(names) == 1 else text[i:j],
+                  region_code=codes[0] if len(codes) == 1 else None, rule=f"gpe:{kind}")
+
+
+def _scan_gpe(text: str) -> list[Entity]:
+    """Leftmost-longest scan: one pass, a trie walk per position."""
+    out: list[Entity] = []
+    i, n = 0, len(text)
+    trie = _trie()
+    while i < n:
+        if text[i] not in trie:
+            i += 1
+            continue
+        prev = out[-1] if out else None
+        for j, surfaces in _forms_at(text, i):
+            kept = _accept(text, i, j, surfaces, prev)
+            if kept:
+                out.append(_gpe_entity(text, i, j, kept))
+                i = j
+                break
+        else:
+            i += 1
+    return out
+
+
+def _resolve_by_context(text: str, ents: list[Entity], extra_codes: set[str] = frozenset()) -> None:
+    """Give an ambiguous mention (鼓楼区) the one reading whose parent the document also names."""
+    gz = load_gazetteer()
+    named = {e.region_code for e in ents if e.region_code} | set(extra_codes)
+    for e in ents:
+        if e.region_code or e.label != "GPE":
+            continue
+        codes = candidate_codes(e)
+        fits = [c for c in codes if named & set(gz.ancestors(c))]
+        if len(fits) == 1:
+            e.region_code, e.norm = fits[0], gz.by_code(fits[0])["name"]
+
+
+def candidate_codes(entity: Entity) -> list[str]:
+    """Every division a GPE mention may be (one when resolved)."""
+    if entity.region_code:
+        return [entity.region_code]
+    surfaces = load_gazetteer().surfaces().get(entity.text, [])
+    return list(dict.fromkeys(s.code for s in surfaces if not s.context_only))
+
+
+# -- ORG ----------------------------------------------------------------------
+
+def _chain_start(gpes: list[Entity], k: int) -> int:
+    """Index of the first GPE of the run of adjacent GPEs ending with gpes[k] (福建省福州市晋安区)."""
+    while k > 0 and gpes[k - 1].end == gpes[k].start:
+        k -= 1
+    return k
+
+
+def _bodies(text: str, gpes: list[Entity], rules: OrgRules) -> list[Entity]:
+    out = []
+    for k, g in enumerate(gpes):
+        m = rules.body_suffix.match(text, g.end)
+        if not m:
+            continue
+        start = gpes[_chain_start(gpes, k)].start
+        out.append(Entity("ORG", start, m.end(), text[start:m.end()], norm=text[start:m.end()],
+                          region_code=g.region_code, rule=f"org:{rules.body_ids[m.group()]}"))
+    for m in rules.national.finditer(text):
+        if not any(g.end == m.start() for g in gpes):
+            out.append(Entity("ORG", m.start(), m.end(), m.group(), norm=m.group(), rule="org:national"))
+    return out
+
+
+def _school(text: str, m: re.Match, ends: dict[int, int], gpes: dict[int, Entity],
+            rules: OrgRules) -> Entity | None:
+    """The school whose name ends with suffix match ``m``, or None when it is a kind of school."""
+    if any(text.startswith(w, m.end()) for w in rules.not_before):
+        return None
+    a, gpe = m.start(), None
+    while a > 0 and m.start() - a < rules.max_stem + 1:
+        if a in gpes:
+            gpe = gpes[a]
+            break
+        if a in ends or text[a - 1] in rules.stop_chars or not _HAN.match(text[a - 1]) \
+                and not text[a - 1].isdigit():
+            break
+        a -= 1
+    stem = _name_part(text[a:m.start()], rules)
+    if len(stem) < m.start() - a:
+        a, gpe = m.start() - len(stem), None  # a verb or adjective stood between: no division prefix
+    if gpe is None and (m.start() - a > rules.max_stem or len(stem) < 2):
+        return None  # no clear left edge, or no name
+    if stem and (rules.generic_stem.match(stem) or rules.generic_tail.search(stem)):
+        return None
+    if not stem and gpe is not None and m.group() in rules.bare_kinds and gpe.text[-1] in "省市区县旗":
+        return None
+    start = gpe.start if gpe else a
+    return Entity("ORG", start, m.end(), text[start:m.end()], norm=text[start:m.end()],
+                  region_code=gpe.region_code if gpe else None, rule="org:school")
+
+
+def _name_part(stem: str, rules: OrgRules) -> str:
+    """The words of ``stem`` after its last verb, adjective, adverb, time or number word.
+
+    推进育才 -> 育才, 新改扩建洋下 -> 洋下, 解决 -> "" (no name): a school's name is made of nouns
+    and proper names, so whatever precedes the last non-noun word is the sentence, not the name.
+    """
+    if not stem:
+        return stem
+    tags = _word_tags()
+    words = make_tokenizer().lcut(stem, HMM=False)
+    keep = len(words)
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k]
+        tag = tags.get(w, "")
+        if w.isdigit() or (tag[:1] in rules.cut_tags and w not in rules.name_words):
+            break
+        keep = k
+    return "".join(words[keep:])
+
+
+def _schools(text: str, gpes: list[Entity], taken: list[Entity], rules: OrgRules) -> list[Entity]:
+    chain_at = {g.end: gpes[_chain_start(gpes, k)] for k, g in enumerate(gpes)}
+    ends = {e.end: e.start for e in taken}
+    out = []
+    for m in rules.school_suffix.finditer(text):
+        e = _school(text, m, ends, chain_at, rules)
+        if e is not None:
+            out.append(e)
+            ends[e.end] = e.start
+    return out
+
+
+# -- the entity finder ---------------------------------------------------------
+
+def find_entities(text: str) -> list[Entity]:
+    """GPE and ORG mentions in ``text``, by start; a GPE inside an ORG is kept as well.
+
+    A GPE carries ``region_code`` when its reading is certain (or made certain by a parent the
+    text also names); ``norm`` is the full name.
+    """
+    gpes = _scan_gpe(text)
+    _resolve_by_context(text, gpes)
+    rules = load_org_rules()
+    bodies = _bodies(text, gpes, rules)
+    schools = _schools(text, gpes, bodies, rules)
+    return sorted(gpes + bodies + schools, key=lambda e: (e.start, -e.end, e.label))
+
+
+# -- the document's region -----------------------------------------------------
+
+_W_TITLE, _W_SOURCE, _W_BODY, _W_BODY_ORG, _W_IN_SCHOOL = 4.0, 3.0, 1.0, 1.5, 0.3
+_DESCEND = 0.5  # go down to a child holding at least this share of its parent's evidence
+_SELF = {  # the document speaking of itself, by level
+    "county": re.compile(r"(?:我|全|本)[区县旗]|[区县旗](?:委|政府|人民政府|教育局|教体局|\*)"),
+    "city": re.compile(r"(?:我|全|本)市|市(?:委|政府|人民政府|教育局|教体局)"),
+    "province": re.compile(r"(?:我|全|本)省|省(?:委|政府|人民政府|教育厅)"),
+}
+_NATIONAL = re.compile(r"全国|各省[（(]?区、市|各地|中央")
+
+
+def _weights(title: str | None, text: str, source_name: str | None,
+             entities: list[Entity]) -> tuple[dict[str, float], list[str]]:
+    """Evidence per division code (ambiguous mentions split their weight), and notes."""
+    gz = load_gazetteer()
+    groups: list[tuple[list[Entity], float, str]] = [
+        ([e for e in find_entities(title or "") if e.label == "GPE"], _W_TITLE, "title"),
+        ([e for e in find_entities(source_name or "") if e.label == "GPE"], _W_SOURCE, "source"),
+    ]
+    schools = [e for e in entities if e.rule == "org:school"]
+    body = []
+    for e in entities:
+        if e.label == "GPE":
+            inside = any(s.start <= e.start and e.end <= s.end for s in schools)
+            body.append((e, _W_IN_SCHOOL if inside else _W_BODY))
+        elif e.label == "ORG" and e.region_code and e.rule != "org:school":
+            body.append((e, _W_BODY_ORG))
+    named = {e.region_code for g, _, _ in groups for e in g if e.region_code}
+    named |= {e.region_code for e, _ in body if e.region_code}
+    weights: dict[str, float] = {}
+    notes: dict[str, int] = {}
+    flat = [(e, w, where) for g, w, where in groups for e in g] + [(e, w, "body") for e, w in body]
+    for e, w, where in flat:
+        codes = candidate_codes(e)
+        fits = [c for c in codes if named & set(gz.ancestors(c))] or codes
+        for c in fits:
+            weights[c] = weights.get(c, 0.0) + w / len(fits)
+        key = f"{where}:{e.text}" + ("?" if len(fits) > 1 else "")
+        notes[key] = notes.get(key, 0) + 1
+    return weights, [k + (f"×{n}" if n > 1 else "") for k, n in notes.items()]
+
+
+def _subtree(weights: dict[str, float]) -> dict[str, float]:
+    gz = load_gazetteer()
+    total: dict[str, float] = {}
+    for code, w in weights.items():
+        for c in (code, *gz.ancestors(code)):
+            total[c] = total.get(c, 0.0) + w
+    return total
+
+
+def _self_cues(text: str) -> dict[str, int]:
+    return {level: len(rx.findall(text)) for level, rx in _SELF.items()}
+
+
+def _descend(support: dict[str, float], cues: dict[str, int]) -> str:
+    """From the best-supported province down while one child holds enough of the evidence."""
+    gz = load_gazetteer()
+    children: dict[str, list[str]] = {}
+    for c in support:
+        parent = gz.by_code(c)["parent_code"]
+        children.setdefault(parent, []).append(c)
+    node = max(children.get("", []), key=lambda c: (support[c], c))
+    while children.get(node):
+        best = max(children[node], key=lambda c: (support[c], c))
+        need = _DESCEND
+        level = gz.by_code(node)["level"]
+        if level == "city" and cues["county"] > cues["city"]:
+            need = 0.25
+        elif level == "city" and cues["city"] > 2 * cues["county"]:
+            need = 0.7
+        if support[best] < need * support[node]:
+            break
+        node = best
+    return node
+
+
+def infer_region(title: str | None, text: str, source_name: str | None,
+                 entities: list[Entity]) -> RegionGuess:
+    """The division a document is about, weighing title, source, issuing body and body mentions.
+
+    A national article (全国, 教育部 ... and no dominant division) gets level "national" and the
+    name 全国; a document naming nothing gets an empty guess with confidence 0.
+    """
+    weights, notes = _weights(title, text, source_name, entities)
+    cues = _self_cues(text)
+    head = f"{title or ''} {source_name or ''}"
+    national = 3.0 * len(_NATIONAL.findall(head)) + 0.5 * len(_NATIONAL.findall(text))
+    national += sum(3.0 if e.rule == "org:national" else 0 for e in find_entities(head))
+    national += sum(0.5 for e in entities if e.rule == "org:national")
+    support = _subtree(weights)
+    total = sum(weights.values())
+    provinces = [c for c in support if not load_gazetteer().by_code(c)["parent_code"]]
+    title_named = any(n.startswith(("title:", "source:")) for n in notes)
+    best_prov = max((support[c] for c in provinces), default=0.0)
+    if national and (not provinces or (not title_named and national >= best_prov)
+                     or best_prov < 0.5 * total):
+        conf = national / (national + total)
+        return RegionGuess(None, "全国", "national", round(min(1.0, conf), 3),
+                           f"national cues {national:g} vs divisions {total:g}")
+    if not provinces:
+        return RegionGuess(None, None, None, 0.0, "no division named")
+    code = _descend(support, cues)
+    row = load_gazetteer().by_code(code)
+    conf = support[code] / (total + national) * min(1.0, total / 3.0)
+    cue_note = ",".join(f"self-{k}×{v}" for k, v in cues.items() if v)
+    evidence = "; ".join(notes[:6]) + (f"; {cue_note}" if cue_note else "")
+    return RegionGuess(code, row["name"], row["level"], round(min(1.0, conf), 3), evidence[:300])
+
+
+# -- figures -------------------------------------------------------------------
+
+def _sentence_of(fig: Figure, sentences: list[tuple[int, int]]) -> tuple[int, int]:
+    if fig.sent_end > fig.sent_start:
+        return fig.sent_start, fig.sent_end
+    for a, b in sentences:
+        if a <= fig.start < b:
+            return a, b
+    return fig.start, fig.end
+
+
+def assign_figure_regions(text: str, sentences: list[tuple[int, int]], figures: list[Figure],
+                          entities: list[Entity], doc_region: RegionGuess) -> None:
+    """Set each figure's ``region_code``: a division its sentence names other than the document's
+    own (a county in a city report), nearest before the figure, else the document's code.
+
+    Divisions above the document's (全省, 福州市 in a 晋安区 report) do not take a figure: such a
+    sentence compares with them rather than reporting for them.
+    """
+    gz = load_gazetteer()
+    own = doc_region.code
+    above = set(gz.ancestors(own)) if own else set()
+    gpes = [e for e in entities if e.label == "GPE" and e.region_code]
+    for fig in figures:
+        a, b = _sentence_of(fig, sentences)
+        named = [e for e in gpes if a <= e.start and e.end <= b
+                 and e.region_code != own and e.region_code not in above]
+        before = [e for e in named if e.end <= fig.start]
+        pick = before[-1] if before else (named[0] if named else None)
+        fig.region_code = pick.region_code if pick else own
+
+
+# -- spaCy ruler patterns ------------------------------------------------------
+
+def entity_ruler_patterns() -> list[dict]:
+    """Patterns for a spaCy EntityRuler/SpanRuler giving the same GPE and organ ORG mentions.
+
+    GPE: one phrase pattern per written form that may stand alone (id = the division code when the
+    form is unambiguous, else the form). ORG: a GPE form followed by an organ suffix, and the
+    national bodies. Phrase patterns match whole tokens only, so :func:`find_entities` stays the
+    reference; the ruler is for spaCy users who want ``doc.ents``.
+    """
+    gz = load_gazetteer()
+    rules = load_org_rules()
+    out: list[dict] = []
+    forms = []
+    for form, surfaces in sorted(gz.surfaces().items()):
+        usable = [s for s in surfaces if not s.context_only]
+        if not usable:
+            continue
+        codes = sorted({s.code for s in usable})
+        forms.append(form)
+        out.append({"label": "GPE", "pattern": form, "id": codes[0] if len(codes) == 1 else form})
+    suffixes = sorted(rules.body_ids, key=len, reverse=True)
+    out.append({"label": "ORG", "id": "body",
+                "pattern": [{"TEXT": {"IN": forms}, "OP": "+"}, {"TEXT": {"IN": suffixes}}]})
+    for m in rules.national.pattern.split("|"):
+        out.append({"label": "ORG", "pattern": m.replace("\\", ""), "id": "national"})
+    return out
