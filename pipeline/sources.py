@@ -17,6 +17,8 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator
+from configparser import ConfigParser
+from functools import lru_cache
 from pathlib import Path
 from typing import TextIO
 
@@ -114,12 +116,29 @@ def read_jsonl(path: str, data: bytes) -> Iterator[RawInput | Reject]:
             yield _record(path, n, line)
 
 
-def fetch(url: str) -> RawInput | Reject:
-    """Fetch a page with trafilatura's fetcher, keeping the HTTP charset."""
+@lru_cache(maxsize=2)
+def _fetch_config(allow_private: bool) -> ConfigParser:
+    """trafilatura's settings; SSRF protection (no private addresses) unless asked otherwise."""
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "SSRF_PROTECTION", "off" if allow_private else "on")
+    return config
+
+
+def fetch(url: str, *, allow_private: bool | None = None) -> RawInput | Reject:
+    """Fetch a page with trafilatura's fetcher, keeping the HTTP charset.
+
+    Private and loopback addresses are refused (trafilatura's SSRF guard)
+    unless ``allow_private`` or ``$EDUMINE_ALLOW_PRIVATE_URLS=1``: a crawl list
+    should not make the tool probe the local network by accident.
+    """
     import trafilatura
 
+    if allow_private is None:
+        allow_private = os.environ.get("EDUMINE_ALLOW_PRIVATE_URLS") == "1"
     try:
-        resp = trafilatura.fetch_response(url, decode=False, with_headers=True)
+        resp = trafilatura.fetch_response(url, decode=False, config=_fetch_config(allow_private))
     except Exception as exc:  # the fetcher's own errors vary by backend: report, go on
         return Reject(url, "fetch_failed", f"{type(exc).__name__}: {exc}")
     if resp is None or resp.status != 200 or resp.data is None:
@@ -169,9 +188,9 @@ def walk(folder: str) -> Iterator[str]:
     yield from visit(folder)
 
 
-def _one(arg: str) -> Iterator[RawInput | Reject]:
+def _one(arg: str, allow_private: bool | None) -> Iterator[RawInput | Reject]:
     if is_url(arg):
-        yield fetch(arg)
+        yield fetch(arg, allow_private=allow_private)
     elif os.path.isdir(arg):
         for path in walk(arg):
             yield from read_file(path)
@@ -179,8 +198,12 @@ def _one(arg: str) -> Iterator[RawInput | Reject]:
         yield from read_file(arg)
 
 
-def iter_inputs(paths: Iterable[str], stdin: TextIO | None = None) -> Iterator[RawInput | Reject]:
-    """Every input named by ``paths``; ``-`` reads more paths/URLs from ``stdin``, one a line."""
+def iter_inputs(paths: Iterable[str], stdin: TextIO | None = None, *,
+                allow_private_urls: bool | None = None) -> Iterator[RawInput | Reject]:
+    """Every input named by ``paths``; ``-`` reads more paths/URLs from ``stdin``, one a line.
+
+    ``allow_private_urls``: fetch URLs on private/loopback addresses (see :func:`fetch`).
+    """
     for arg in paths:
         if arg == "-":
             if stdin is None:
@@ -189,6 +212,6 @@ def iter_inputs(paths: Iterable[str], stdin: TextIO | None = None) -> Iterator[R
             for line in stdin:
                 line = line.strip()
                 if line and not line.startswith("#") and line != "-":
-                    yield from _one(line)
+                    yield from _one(line, allow_private_urls)
         else:
-            yield from _one(arg)
+            yield from _one(arg, allow_private_urls)
