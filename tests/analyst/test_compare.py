@@ -120,3 +120,22 @@ def test_known_metrics_include_vocabulary(con):
 @pytest.mark.parametrize("code, level", [("350000", "province"), ("350100", "city"), ("350111", "county")])
 def test_level_of(code, level):
     assert level_of(code) == level
+
+
+def test_one_metric_in_two_kinds_gets_two_columns(db_file, tmp_path):
+    import shutil
+
+    import duckdb
+    copy = tmp_path / "w.duckdb"
+    shutil.copy(db_file, copy)
+    con = duckdb.connect(str(copy))
+    con.execute('INSERT INTO figures (figure_id, doc_id, start, "end", surface, kind, value, unit, metric, '
+                "year_start, year_end, modality, sentence) VALUES ('f99', 'd3', 0, 3, '12%', 'percent', 12, '%', "
+                "'teachers_exchanged', 2023, 2023, 'actual', '交流教师占12%。')")
+    r = compare(con, ["teachers_exchanged"])
+    assert list(r.table.columns) == ["teachers_exchanged[count]·2023", "teachers_exchanged[percent]·2023"]
+    assert r.table.loc["350121"].tolist() == [180.0, 12.0]
+    # a city sums the counts, never the shares
+    city = compare(con, ["teachers_exchanged"], level="city")
+    assert city.table.columns.tolist() == ["teachers_exchanged·2023"]  # one kind left: no tag
+    assert city.table.loc["350100"].tolist() == [500.0]
