@@ -28,7 +28,8 @@ FIGURES_FILE = "figures.yaml"
 KINDS = ("money", "percent", "pp", "count", "area", "number")
 QUALIFIERS = ("nearly", "about", "over", "at_least", "at_most")
 
-_CN = "零〇○一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾佰仟"
+# financial numerals (壹贰叁…) are left out: 伍 and 陆 end common words (队伍, 陆续)
+_CN = "零〇○一二两三四五六七八九十百千"
 _CN_DIG = "零〇○一二三四五六七八九"
 _D = "[0-9０-９]"
 ARABIC = (rf"{_D}{{1,3}}(?:(?:,|[ \u00a0\u2009]){_D}{{3}})+(?:[.．]{_D}+)?(?!{_D})"
@@ -133,7 +134,7 @@ def _prefixes(data: dict, path: str) -> dict[str, tuple[str, tuple[str, ...], tu
     return out
 
 
-_FIG_KEYS = ("prefix_qualifiers", "suffix_qualifiers", "approx_words", "bounds", "range_separators",
+_FIG_KEYS = ("prefix_qualifiers", "suffix_qualifiers", "approx_words", "bounds", "bound_fillers", "range_separators",
              "to_verbs", "change_verbs", "change_not_after", "verb_fillers", "indicator_words",
              "indicator_links", "money_cues", "one_cues", "one_window", "cn_word_before",
              "arabic_word_before", "never_words", "tenths", "exclude_after_regex", "exclude_before_regex",
@@ -188,7 +189,8 @@ def load_rules() -> Rules:
             path, "indicator_words"),
         enum_before=re.compile(rf"(?<![0-9０-９.．{_CN}])(?P<num>{ARABIC})[ \t]*[、和与及][ \t]*$"),
         prefix=prefix, suffix=suffix,
-        bounds=compile_regex(rf"(?:{_alt(list(bound_of))})[ \t]*$", path, "bounds"),
+        bounds=compile_regex(rf"(?P<word>{_alt(list(bound_of))})(?:{_alt(lst['bound_fillers'])})?[ \t]*$",
+                             path, "bounds"),
         bound_of=bound_of,
         change_re=compile_regex(
             rf"(?<![{''.join(lst['change_not_after'])}])(?:{_alt(lst['change_verbs'])}){fill}"
@@ -228,7 +230,7 @@ def _master(units: dict[str, Unit], mags: dict[str, Decimal], prefix: dict, suff
         rf"|(?:(?P<num>{NUMCORE})|(?(pre)(?=(?:{mag_alt}))|(?!)))"
         rf"(?:(?P<u1>{unit_alt})?[ \t]?(?P<rsep>{_alt(lst['range_separators'])})[ \t]?"
         rf"(?P<num2>{NUMCORE}))?"
-        rf"(?P<ap1>{approx})?(?P<mag>{mag_alt})?(?P<ap2>{approx})?"
+        rf"(?P<ap1>{approx})?(?:[ \t]?(?P<mag>{mag_alt}))?(?P<ap2>{approx})?"
         rf"(?:{_SP}(?P<unit>{unit_alt})|(?<=[万亿])(?P<nounit>)|(?P<tenths>{re.escape(tenths)})))"
         rf"(?P<post>{_alt(list(suffix))})?"
     )
@@ -416,9 +418,9 @@ def _bound(text: str, c: _Cand, rules: Rules) -> None:
     """低于 0.15 / 不少于5所: the bound word sets the qualifier; the surface leaves it out."""
     if c.qualifier is not None:
         return
-    m = rules.bounds.search(text, max(0, c.start - 6), c.start)
+    m = rules.bounds.search(text, max(0, c.start - 9), c.start)
     if m:
-        c.qualifier = rules.bound_of[m.group().strip()]
+        c.qualifier = rules.bound_of[m.group("word")]
 
 
 def _indicators(text: str, rules: Rules) -> list[_Cand]:
