@@ -6,7 +6,9 @@ flag when another document reports something else: conflicts are shown, never
 averaged. At city or province level a region shows what it reports itself;
 where it reports nothing, its counties' values are added up, but only for
 metrics whose ``rollup`` is ``sum`` in ``rules/standards.yaml`` (money and counts,
-never rates). Every user value reaches DuckDB as a bound parameter.
+never rates). ``regions`` may name counties, cities or provinces, by name or
+code: a city at county level lists its counties. Every user value reaches
+DuckDB as a bound parameter.
 """
 from __future__ import annotations
 
@@ -80,6 +82,15 @@ def known_metrics(con: duckdb.DuckDBPyConnection | None = None) -> list[str]:
         ids |= {r[0] for r in con.execute(
             "SELECT DISTINCT metric FROM figures WHERE metric IS NOT NULL").fetchall()}
     return sorted(ids)
+
+
+def popular_metrics(con: duckdb.DuckDBPyConnection, n: int = 4) -> list[str]:
+    """The metrics most regions report (then most cells): a sensible default table,
+    e.g. for ``edumine demo``, whatever corpus was loaded."""
+    rows = con.execute(
+        "SELECT metric FROM latest_values GROUP BY metric "
+        "ORDER BY count(DISTINCT region_code) DESC, count(*) DESC, metric LIMIT ?", [int(n)]).fetchall()
+    return [r[0] for r in rows]
 
 
 def column_label(column: str) -> str:

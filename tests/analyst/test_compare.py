@@ -139,3 +139,9 @@ def test_one_metric_in_two_kinds_gets_two_columns(db_file, tmp_path):
     city = compare(con, ["teachers_exchanged"], level="city")
     assert city.table.columns.tolist() == ["teachers_exchanged·2023"]  # one kind left: no tag
     assert city.table.loc["350100"].tolist() == [500.0]
+
+
+def test_popular_metrics(con):
+    from pipeline.compare import popular_metrics
+    assert popular_metrics(con) == ["satisfaction_rate", "edu_spending", "teachers_exchanged", "quality_gap"]
+    assert popular_metrics(con, n=1) == ["satisfaction_rate"]

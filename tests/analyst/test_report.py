@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.report import render_report
+pytest.importorskip("plotly", reason="plotly is a dependency of `edumine report` (pip install 'plotly>=5')")
+
+from pipeline.report import render_report  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
