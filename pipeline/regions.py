@@ -16,7 +16,7 @@ from .errors import RuleError
 from .gazetteer import LEVELS, Gazetteer, Surface, load_gazetteer
 from .model import Entity, Figure, RegionGuess
 from .rulefiles import compile_regex, load_yaml, need, no_duplicates, no_unknown_keys, str_list
-from .segment import make_tokenizer
+from .segment import clauses, make_tokenizer
 
 ORGS = "regions/orgs.yaml"
 _END = ""  # trie key marking the end of a written form
@@ -243,15 +243,15 @@ def _bodies(text: str, gpes: list[Entity], rules: OrgRules) -> list[Entity]:
     return out
 
 
-def _school(text: str, m: re.Match, ends: dict[int, int], gpes: dict[int, Entity],
+def _school(text: str, m: re.Match, ends: dict[int, int], gpes: dict[int, tuple[int, Entity]],
             rules: OrgRules) -> Entity | None:
     """The school whose name ends with suffix match ``m``, or None when it is a kind of school."""
     if any(text.startswith(w, m.end()) for w in rules.not_before):
         return None
-    a, gpe = m.start(), None
+    a, gpe, chain_start = m.start(), None, 0
     while a > 0 and m.start() - a < rules.max_stem + 1:
         if a in gpes:
-            gpe = gpes[a]
+            chain_start, gpe = gpes[a]
             break
         if a in ends or text[a - 1] in rules.stop_chars or not _HAN.match(text[a - 1]) \
                 and not text[a - 1].isdigit():
@@ -266,7 +266,7 @@ def _school(text: str, m: re.Match, ends: dict[int, int], gpes: dict[int, Entity
         return None
     if not stem and gpe is not None and m.group() in rules.bare_kinds and gpe.text[-1] in "省市区县旗":
         return None
-    start = gpe.start if gpe else a
+    start = chain_start if gpe else a
     return Entity("ORG", start, m.end(), text[start:m.end()], norm=text[start:m.end()],
                   region_code=gpe.region_code if gpe else None, rule="org:school")
 
@@ -292,7 +292,7 @@ def _name_part(stem: str, rules: OrgRules) -> str:
 
 
 def _schools(text: str, gpes: list[Entity], taken: list[Entity], rules: OrgRules) -> list[Entity]:
-    chain_at = {g.end: gpes[_chain_start(gpes, k)] for k, g in enumerate(gpes)}
+    chain_at = {g.end: (gpes[_chain_start(gpes, k)].start, g) for k, g in enumerate(gpes)}
     ends = {e.end: e.start for e in taken}
     out = []
     for m in rules.school_suffix.finditer(text):
@@ -452,13 +452,23 @@ def assign_figure_regions(text: str, sentences: list[tuple[int, int]], figures: 
     gz = load_gazetteer()
     own = doc_region.code
     above = set(gz.ancestors(own)) if own else set()
-    gpes = [e for e in entities if e.label == "GPE" and e.region_code]
+    gpes = []
+    for e in entities:
+        if e.label != "GPE":
+            continue
+        codes = candidate_codes(e)
+        inside = [c for c in codes if own and own in gz.ancestors(c)]  # 鼓楼区 in a 福州 report
+        code = codes[0] if len(codes) == 1 else (inside[0] if len(inside) == 1 else None)
+        if code:
+            gpes.append(Entity("GPE", e.start, e.end, e.text, e.norm, code, e.rule))
     for fig in figures:
         a, b = _sentence_of(fig, sentences)
         named = [e for e in gpes if a <= e.start and e.end <= b
                  and e.region_code != own and e.region_code not in above]
         before = [e for e in named if e.end <= fig.start]
-        pick = before[-1] if before else (named[0] if named else None)
+        _, cb = next(((x, y) for x, y in clauses(text, a, b) if x <= fig.start < y), (a, b))
+        after = [e for e in named if fig.end <= e.start and e.end <= cb]  # 30所夷陵区 in one clause
+        pick = before[-1] if before else (after[0] if after else None)
         fig.region_code = pick.region_code if pick else own
 
 
