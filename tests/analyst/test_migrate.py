@@ -96,3 +96,13 @@ def test_broken_view_names_its_file(tmp_path):
 
 def test_project_view_files_exist():
     assert {p.name for p in VIEWS_DIR.glob("*.sql")} >= {"figures_full.sql", "latest_values.sql"}
+
+
+def test_unversioned_v1_warehouse_is_adopted(tmp_path):
+    """Tables made by 001 before versions were recorded: adopted as version 1, rows kept."""
+    con = duckdb.connect(str(tmp_path / "pre.duckdb"))
+    con.execute((SCHEMA_DIR / "001_init.sql").read_text(encoding="utf-8"))
+    con.execute("INSERT INTO documents (doc_id, source_path, text, text_sha1) VALUES ('d1', 'a.txt', 't', 's')")
+    assert current_version(con) == 0
+    assert apply_schema(con) == 1
+    assert con.execute("SELECT doc_id FROM documents").fetchall() == [("d1",)]
