@@ -39,6 +39,10 @@ _SELF_CLOSED = re.compile(
 # a trailing run of at least this many link-like lines (related lists, site maps) goes
 TAIL_RUN = 3
 TAIL_MAX = 60
+# hard-wrapped plain text: a line cut mid-sentence continues on the next one
+_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+[、.是]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第[一二三四五六七八九十\d]+[章节条]|——|—)")
+_OPEN_END = re.compile(r"[\u3400-\u9fff0-9A-Za-z，、,]$")
+WRAP_MIN = 20
 _BYLINE = re.compile(r"编辑|责编|作者|记者|来源|通讯员|摄影?[)）]?$")
 
 
@@ -228,6 +232,26 @@ def trim_tail(lines: list[str]) -> list[str]:
     return lines[:cut] + [l for l in lines[cut:] if _BYLINE.search(l)]
 
 
+def join_wrapped(lines: list[str]) -> list[str]:
+    """Rejoin sentences a plain-text crawl cut across lines (``…均衡发`` / ``展的关键…``).
+
+    A line continues on the next when it is long, holds a comma (a sentence,
+    not a heading), ends without closing punctuation, is not a short heading
+    opened by a list marker (一、 （二） 3、 第五条), and the next line does not
+    open a new item with such a marker (or a ``——`` subtitle).
+    """
+    out: list[str] = []
+    for line in lines:
+        prev = out[-1] if out else ""
+        if (len(prev) >= WRAP_MIN and _OPEN_END.search(prev) and re.search(r"[，,、。]", prev)
+                and not (_MARKER.match(prev) and len(prev) < 2 * WRAP_MIN and "。" not in prev)
+                and not _MARKER.match(line)):
+            out[-1] = prev + line
+        else:
+            out.append(line)
+    return out
+
+
 def _extract_html(html: str, url: str | None) -> tuple[str, dict[str, str | None]]:
     """trafilatura main text (tables kept, comments dropped) and metadata."""
     html = repair_html(html)
@@ -274,6 +298,8 @@ def clean(raw: RawInput, rules: LineRules | None = None) -> CleanDoc:
         page, meta = _extract_html(page, raw.url)
     text, traditional = normalize(page)
     body = read_body(text, rules)
+    if raw.fmt == "text":
+        body.lines = join_wrapped(body.lines)
     if not body.lines:
         raise InputError("empty_after_cleaning", "no text left after cleaning", raw.source_path)
     final = "\n".join(body.lines)
