@@ -177,6 +177,8 @@ def _first_chars(items: Any) -> tuple[set[str] | None, bool]:
                     return None, False
             return out | chars, False
         if name == "SUBPATTERN":
+            if av[1] & re.IGNORECASE:
+                return None, False
             sub, empty = _first_chars(av[-1])
         elif name == "BRANCH":
             subs = [_first_chars(b) for b in av[1]]
@@ -203,6 +205,8 @@ def _gate(patterns: list[str]) -> str:
     try:
         firsts: set[str] = set()
         for p in patterns:
+            if re.compile(p).flags & re.IGNORECASE:
+                return ""
             chars, empty = _first_chars(_sre_parse(p))
             if chars is None or empty:
                 return ""

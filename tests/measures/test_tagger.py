@@ -91,3 +91,19 @@ def test_rows_are_consistent_for_any_text(parts: list[str]) -> None:
         assert (m.start, m.end) in sents
         assert m.start <= m.cue_start < m.cue_end <= m.end
         assert text[m.cue_start:m.cue_end] == m.cue
+
+
+GATES = [
+    (["(?:教师|老师)交流"], "(?=[教老])"),
+    (["a?b"], "(?=[ab])"),
+    (["(?:x)*y", "z"], "(?=[xyz])"),
+    (["[^a]b"], ""),  # unknown first characters: no gate, still correct
+    (["(?i)ab"], ""),
+    (["(?i:a)b"], ""),
+    (["a*"], ""),  # may start anywhere
+]
+
+
+def test_scan_gate_never_hides_a_start() -> None:
+    for patterns, gate in GATES:
+        assert M._gate(patterns) == gate, patterns
