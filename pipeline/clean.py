@@ -260,10 +260,14 @@ def _extract_html(html: str, url: str | None) -> tuple[str, dict[str, str | None
         with_metadata=True, deduplicate=False, favor_recall=False,
     )
     text = (doc.text or "") if doc is not None else ""
+    whole = trafilatura.html2txt(html) or ""
     if not text.strip():
-        text = trafilatura.html2txt(html) or ""
+        text = whole
     meta = {k: (getattr(doc, k, None) if doc is not None else None)
             for k in ("title", "date", "sitename")}
+    # a labelled 发布时间 anywhere on the page beats trafilatura's guess from scripts and URLs
+    labelled = textmeta.find_published(normalize(whole)[0].split("\n"), max_rank=1)
+    meta["page_date"] = labelled.isoformat() if labelled else None
     return text, meta
 
 
@@ -306,7 +310,7 @@ def clean(raw: RawInput, rules: LineRules | None = None) -> CleanDoc:
     return CleanDoc(
         source_path=raw.source_path, text=final,
         title=_norm_field(meta.get("title"), traditional) or body.title,
-        published=_iso_date(meta.get("date")) or body.published,
+        published=body.published or _iso_date(meta.get("page_date")) or _iso_date(meta.get("date")),
         source_name=body.source_name or _norm_field(meta.get("sitename"), traditional),
         url=raw.url, fetched_at=raw.fetched_at, encoding=encoding, fmt=raw.fmt,
         traditional=traditional, censored=count_censored(final),

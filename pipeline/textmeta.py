@@ -22,7 +22,7 @@ _DATE_LABELS = (
     ("时间",),
 )
 _DATE_LABEL = re.compile(
-    r"(?P<label>" + "|".join(sorted({l for g in _DATE_LABELS for l in g}, key=len, reverse=True))
+    r"(?<![\u4e00-\u9fff])(?P<label>" + "|".join(sorted({l for g in _DATE_LABELS for l in g}, key=len, reverse=True))
     + r")\s*[:：]\s*"
 )
 _RANK = {label: rank for rank, group in enumerate(_DATE_LABELS) for label in group}
@@ -47,11 +47,16 @@ def parse_date(text: str) -> dt.date | None:
     return None
 
 
-def find_published(lines: Sequence[str]) -> dt.date | None:
-    """The publication date from labelled date lines, best label first, then earliest."""
+def find_published(lines: Sequence[str], max_rank: int = 2) -> dt.date | None:
+    """The publication date from labelled date lines, best label first, then earliest.
+
+    ``max_rank`` 0 takes only publication labels (发布时间…), 1 adds 日期/访谈时间, 2 plain 时间.
+    """
     best: tuple[int, int, dt.date] | None = None
     for i, line in enumerate(lines):
         for m in _DATE_LABEL.finditer(line):
+            if _RANK[m.group("label")] > max_rank:
+                continue
             date = parse_date(line[m.end():m.end() + 40])
             if date is None or not DATE.match(line, m.end()):
                 continue

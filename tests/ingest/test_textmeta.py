@@ -64,3 +64,15 @@ def test_is_meta_line(line: str, meta: bool) -> None:
 def test_find_title(lines: list[str], title: str | None) -> None:
     found = find_title(lines)
     assert (found[0] if found else None) == title
+
+
+@pytest.mark.parametrize("lines, max_rank, date", [
+    (["活动时间：2024-05-01", "发布日期：2024-04-20"], 2, dt.date(2024, 4, 20)),
+    (["活动时间：2024-05-01"], 2, None),  # 时间 inside 活动时间 is not a label
+    (["时间:2024-12-12 13:40"], 1, None),
+    (["日期：2022-03-01"], 1, dt.date(2022, 3, 1)),
+    (["日期：2022-03-01"], 0, None),
+])
+def test_find_published_label_boundaries_and_rank(lines: list[str], max_rank: int,
+                                                  date: dt.date | None) -> None:
+    assert find_published(lines, max_rank=max_rank) == date
