@@ -1,0 +1,531 @@
+"""What each figure measures, when, and whether it happened.
+
+:func:`attribute` fills ``metric``/``metric_rule``, ``year_start``/``year_end``
+and ``modality`` of the figures of one document, reading like an analyst:
+
+* metric: the cue in the figure's own window (its clause, back to the previous
+  figure or list comma 、, forward to the next list comma), specific cues
+  beating generic ones (``rules/metrics.yaml`` priorities); a figure with no
+  subject of its own (较上年增长5%, 降到0%) or money with only a generic verb
+  (投入1.8亿元，加固校舍…) takes the metric of its sentence, and money then of
+  its section heading; two different purposes named side by side make the
+  money general (edu_spending). No cue, no metric: NULL beats a wrong guess.
+* period: the last time phrase before the figure in its sentence
+  (:mod:`pipeline.periods`); * modality: :mod:`pipeline.modality`.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import modality as modality_mod
+from . import periods
+from .errors import RuleError
+from .model import Figure
+from .rulefiles import (compile_regex, load_yaml, need, no_duplicates, no_unknown_keys, one_of,
+                        str_list)
+from .segment import split_sentences
+
+METRIC_RULES = "metrics.yaml"
+KINDS = ("money", "percent", "pp", "count", "area", "number")
+RELATIONS = ("level", "change", "from", "to")
+_ENTRY_KEYS = ("id", "name", "kinds", "units", "before", "after", "any", "weak", "requires",
+               "forbids", "forbid_after", "relations", "growth", "priority", "note")
+_TOP_KEYS = ("ids", "bare_words", "null_before", "change_before", "metrics")
+_CLAUSE_SPLIT = re.compile(r"[，；：,;:∶]")
+_MAGNITUDE = re.compile(r"^[万千百亿]+")
+
+
+@dataclass(frozen=True)
+class Metric:
+    id: str
+    name: str
+    kinds: frozenset[str]
+    units: frozenset[str] | None
+    before: tuple[re.Pattern[str], ...]
+    after: tuple[re.Pattern[str], ...]
+    any: tuple[re.Pattern[str], ...]
+    weak: tuple[re.Pattern[str], ...]
+    requires: re.Pattern[str] | None
+    forbids: re.Pattern[str] | None
+    forbid_after: re.Pattern[str] | None
+    relations: frozenset[str]
+    growth: str | None
+    priority: int
+
+
+@dataclass(frozen=True)
+class MetricRules:
+    metrics: tuple[Metric, ...]
+    by_id: dict[str, Metric]
+    bare: re.Pattern[str]
+    null_before: re.Pattern[str]
+    change_before: re.Pattern[str]
+
+
+# -- loading ---------------------------------------------------------------------
+
+def _patterns(entry: dict, key: str, path: str, loc: str) -> tuple[re.Pattern[str], ...]:
+    items = str_list(entry, key, path, loc, default=[])
+    no_duplicates(((p, f"{loc}.{key}[{i}]") for i, p in enumerate(items)), path, "cue")
+    return tuple(compile_regex(p, path, f"{loc}.{key}[{i}]") for i, p in enumerate(items))
+
+
+def _optional_regex(entry: dict, key: str, path: str, loc: str) -> re.Pattern[str] | None:
+    value = need(entry, key, str, path, loc, default=None)
+    return compile_regex(value, path, f"{loc}.{key}") if value else None
+
+
+def _metric(entry: dict, ids: list[str], path: str, loc: str) -> Metric:
+    no_unknown_keys(entry, _ENTRY_KEYS, path, loc)
+    mid = one_of(need(entry, "id", str, path, loc), ids, path, f"{loc}.id")
+    kinds = str_list(entry, "kinds", path, loc)
+    for i, k in enumerate(kinds):
+        one_of(k, KINDS, path, f"{loc}.kinds[{i}]")
+    rels = str_list(entry, "relations", path, loc, default=list(RELATIONS))
+    for i, r in enumerate(rels):
+        one_of(r, RELATIONS, path, f"{loc}.relations[{i}]")
+    units = str_list(entry, "units", path, loc, default=[])
+    growth = need(entry, "growth", str, path, loc, default=None)
+    if growth is not None:
+        one_of(growth, ids, path, f"{loc}.growth")
+    return Metric(
+        id=mid, name=need(entry, "name", str, path, loc), kinds=frozenset(kinds),
+        units=frozenset(units) or None,
+        before=_patterns(entry, "before", path, loc), after=_patterns(entry, "after", path, loc),
+        any=_patterns(entry, "any", path, loc), weak=_patterns(entry, "weak", path, loc),
+        requires=_optional_regex(entry, "requires", path, loc),
+        forbids=_optional_regex(entry, "forbids", path, loc),
+        forbid_after=_optional_regex(entry, "forbid_after", path, loc),
+        relations=frozenset(rels), growth=growth,
+        priority=need(entry, "priority", int, path, loc, default=50),
+    )
+
+
+@lru_cache(maxsize=4)
+def load_metric_rules(path: str | None = None) -> MetricRules:
+    """``rules/metrics.yaml``, validated and compiled once per process."""
+    data, shown = load_yaml(path or METRIC_RULES)
+    no_unknown_keys(data, _TOP_KEYS, shown, "<file>")
+    ids = str_list(data, "ids", shown, "<file>")
+    no_duplicates(((i, f"ids[{n}]") for n, i in enumerate(ids)), shown, "metric id")
+    entries = need(data, "metrics", list, shown, "<file>")
+    metrics = tuple(_metric(e, ids, shown, f"metrics[{i}]") for i, e in enumerate(entries))
+    no_duplicates(((m.id, f"metrics[{i}].id") for i, m in enumerate(metrics)), shown, "metric")
+    missing = [i for i in ids if i not in {m.id for m in metrics}]
+    if missing:
+        raise RuleError(shown, "ids", f"no entry for metric(s): {', '.join(missing)}")
+    bare = "|".join(f"(?:{b})" for b in str_list(data, "bare_words", shown, "<file>"))
+    return MetricRules(
+        metrics=tuple(sorted(metrics, key=lambda m: -m.priority)),
+        by_id={m.id: m for m in metrics},
+        bare=compile_regex(bare, shown, "bare_words"),
+        null_before=compile_regex(need(data, "null_before", str, shown, "<file>"), shown, "null_before"),
+        change_before=compile_regex(need(data, "change_before", str, shown, "<file>"), shown,
+                                    "change_before"),
+    )
+
+
+def metric_name(metric_id: str) -> str:
+    """The Chinese name of a metric id (教育经费投入), or the id itself when unknown."""
+    m = load_metric_rules().by_id.get(metric_id)
+    return m.name if m else metric_id
+
+
+# -- fitting a metric to a figure -----------------------------------------------------
+
+def _unit_ok(metric: Metric, fig: Figure) -> bool:
+    if metric.units is None or fig.kind not in ("count", "number") or not fig.unit:
+        return True
+    return fig.unit in metric.units or _MAGNITUDE.sub("", fig.unit) in metric.units
+
+
+def _fit(metric: Metric, fig: Figure, rel: str) -> str | None:
+    """The metric id this cue gives the figure (a change of a level becomes its growth)."""
+    rules = load_metric_rules()
+    if rel == "change" and metric.growth:
+        growth = rules.by_id[metric.growth]
+        if fig.kind in growth.kinds and _unit_ok(growth, fig):
+            return growth.id
+    if fig.kind not in metric.kinds or not _unit_ok(metric, fig) or rel not in metric.relations:
+        return None
+    return metric.id
+
+
+@dataclass(frozen=True)
+class Hit:
+    metric: str
+    cue: str
+    start: int
+    end: int
+    distance: int
+    priority: int
+    before: bool
+
+
+def _allowed(metric: Metric, text: str, clause: tuple[int, int], after_pos: int | None) -> bool:
+    span = text[clause[0]:clause[1]]
+    if metric.requires and not metric.requires.search(span):
+        return False
+    if metric.forbids and metric.forbids.search(span):
+        return False
+    if metric.forbid_after and after_pos is not None and metric.forbid_after.search(text[after_pos:clause[1]]):
+        return False
+    return True
+
+
+def _find(rx: re.Pattern[str], text: str, a: int, b: int, last: bool) -> tuple[int, int, str] | None:
+    """First (or last) match of ``rx`` in ``text[a:b]`` as absolute (start, end, text)."""
+    window = text[a:b]
+    found = None
+    for m in rx.finditer(window):
+        if m.end() > m.start():
+            found = m
+            if not last:
+                break
+    return (a + found.start(), a + found.end(), found.group()) if found else None
+
+
+def _hits(text: str, fig: Figure, rel: str, before: tuple[int, int], after: tuple[int, int],
+          clause: tuple[int, int], weak: bool = False, local: bool = True) -> list[Hit]:
+    """Cue matches for the figure: before-cues nearest the end of ``before``, after-cues
+    nearest the start of ``after``; one hit per metric that fits the figure."""
+    out = []
+    for metric in load_metric_rules().metrics:
+        mid = _fit(metric, fig, rel)
+        if mid is None:
+            continue
+        sides = ((metric.weak, True), (metric.weak, False)) if weak else (
+            (metric.before + metric.any, True), (metric.after + metric.any, False))
+        found = []
+        for pats, is_before in sides:
+            a, b = before if is_before else after
+            for rx in pats:
+                m = _find(rx, text, a, b, last=is_before)
+                if m:
+                    dist = (b - m[1]) if is_before else (m[0] - a)
+                    found.append(Hit(mid, m[2], m[0], m[1], dist, metric.priority, is_before))
+        if found and _allowed(metric, text, clause, fig.end if local else None):
+            out.append(min(found, key=lambda h: (not h.before, h.distance)))
+    return out
+
+
+def _best(hits: list[Hit]) -> Hit:
+    return min(hits, key=lambda h: (-h.priority, not h.before, h.distance))
+
+
+def _ambiguous(hits: list[Hit]) -> bool:
+    """Cues of two different metrics at separate places: the money serves several purposes."""
+    ranked = sorted(hits, key=lambda h: -h.priority)
+    kept: list[Hit] = []
+    for h in ranked:
+        if not any(h.start < k.end and k.start < h.end for k in kept):
+            kept.append(h)
+    return len({h.metric for h in kept}) > 1
+
+
+# -- windows and scopes -----------------------------------------------------------------
+
+def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Clauses of a sentence: split at ，；：(and ASCII forms); 、 is handled by the windows."""
+    out, a = [], start
+    for m in _CLAUSE_SPLIT.finditer(text, start, end):
+        if m.start() > a:
+            out.append((a, m.start()))
+        a = m.end()
+    if end > a:
+        out.append((a, end))
+    return out or [(start, end)]
+
+
+def _windows(text: str, fig: Figure, clause: tuple[int, int], others: list[Figure]) -> tuple[tuple[int, int], tuple[int, int]]:
+    """The figure's own before/after windows inside its clause."""
+    c0, c1 = clause
+    prev = [f.end for f in others if c0 <= f.start and f.end <= fig.start]
+    nxt = [f.start for f in others if f.start >= fig.end and f.end <= c1]
+    b0 = max(prev) if prev else c0
+    comma = text.rfind("、", b0, fig.start)
+    if comma >= 0:
+        b0 = comma + 1
+    a1 = c1
+    if nxt:
+        comma = text.find("、", fig.end, min(nxt))
+        if comma >= 0:
+            a1 = comma
+    return (b0, fig.start), (fig.end, a1)
+
+
+def _is_bare(text: str, before: tuple[int, int], after: tuple[int, int], money: bool = False) -> bool:
+    """No subject of its own: only change words, times, numbers and punctuation around it
+    (for money, before it: 安排资金50万元开展… takes its purpose from the sentence)."""
+    rules = load_metric_rules()
+
+    def strip(s: str) -> str:
+        s = rules.bare.sub("", s)
+        return re.sub(r"[\d.%]+|[〇零一二两三四五六七八九十百千万亿]+年|年|月|日|以来|来|每|近", "", s)
+
+    head = text[after[0]:min(after[1], after[0] + 4)]
+    return len(strip(text[before[0]:before[1]])) <= 2 and (money or len(strip(head)) <= 1)
+
+
+def _relation(text: str, fig: Figure, before: tuple[int, int]) -> str:
+    rel = fig.relation or "level"
+    if rel == "multiple":
+        return "change"
+    if rel == "level" and fig.kind in ("percent", "pp") and load_metric_rules().change_before.search(
+            text, before[0], before[1]):
+        return "change"
+    return rel
+
+
+# -- document layout: headings and list items ---------------------------------------------
+
+_HEADING = re.compile(
+    r"(?P<l0>第[一二三四五六七八九十]+[部分章节篇])|(?P<l1>[一二三四五六七八九十]+[、．.])"
+    r"|(?P<l2>[（(][一二三四五六七八九十]+[)）])|(?P<l3>\d{1,2}[、．.](?!\d))|(?P<l4>[（(]\d{1,2}[)）])")
+_ITEM = re.compile(r"(?:^|(?<=[。！？\n]))[ \t　]*[一二三四五六七八九十]+是")
+_LEVELS = {"l0": 0, "l1": 1, "l2": 2, "l3": 3, "l4": 4}
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading line (一、… / （二）… / 3、…) or a list item's lead sentence (一是…)."""
+
+    start: int
+    end: int  # end of the heading text
+    level: int  # 0 = unmarked title line, 1..4 = markers, 5 = 一是 item
+    scope_end: int  # where its section ends
+
+
+def _heading_lines(text: str) -> list[tuple[int, int, int]]:
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        a = pos + len(line) - len(line.lstrip())
+        body = line.strip()
+        pos += len(line) + 1
+        if not body:
+            continue
+        m = _HEADING.match(body)
+        if m and len(body) <= 60:
+            out.append((a, a + len(body), _LEVELS[m.lastgroup or "l1"]))
+        elif len(body) <= 30 and not re.search(r"[，。；！？,;!?：:]", body):
+            out.append((a, a + len(body), 0))
+    return out
+
+
+def headings(text: str) -> list[Heading]:
+    """Headings with the span of their sections, in text order."""
+    raw = [(a, b, lvl) for a, b, lvl in _heading_lines(text)]
+    for m in _ITEM.finditer(text):
+        stop = re.search(r"[。！？\n]", text[m.end():])
+        raw.append((m.end() - 2, m.end() + (stop.start() if stop else 0), 5))
+    raw.sort()
+    out = []
+    for i, (a, b, lvl) in enumerate(raw):
+        later = [r[0] for r in raw[i + 1:] if r[2] <= lvl]
+        end = later[0] if later else len(text)
+        if lvl == 5:
+            para = text.find("\n", a)
+            end = min(end, para if para >= 0 else len(text))
+        out.append(Heading(a, b, lvl, end))
+    return out
+
+
+def _enclosing(heads: list[Heading], pos: int) -> list[Heading]:
+    """Headings whose section holds ``pos``, innermost first."""
+    inside = [h for h in heads if h.start <= pos < h.scope_end and not (h.start <= pos < h.end)]
+    return sorted(inside, key=lambda h: -h.level)
+
+
+# -- the metric of one figure ------------------------------------------------------------------
+
+@dataclass
+class _Sentence:
+    """One sentence of the document with what its figures need to see."""
+
+    span: tuple[int, int]
+    clauses: list[tuple[int, int]]
+    figures: list[Figure]
+    phrases: list[periods.TimePhrase]
+
+
+def _clause_of(sent: _Sentence, pos: int) -> int:
+    for i, (a, b) in enumerate(sent.clauses):
+        if a <= pos < b:
+            return i
+    return max(0, bisect.bisect_right([a for a, _ in sent.clauses], pos) - 1)
+
+
+def _has_money(sent: _Sentence, clause: tuple[int, int], fig: Figure) -> bool:
+    return any(f is not fig and f.kind == "money" and clause[0] <= f.start < clause[1] for f in sent.figures)
+
+
+def _scan_order(sent: _Sentence, ci: int, fig: Figure) -> list[tuple[int, int]]:
+    """Other clauses to inherit from: money looks forward first (投入X，用于/新建…) and
+    stops at the next money figure; other figures look back at their subject."""
+    prev = [sent.clauses[i] for i in range(ci - 1, -1, -1)]
+    if fig.kind != "money":
+        return prev
+    nxt = []
+    for c in sent.clauses[ci + 1:]:
+        if _has_money(sent, c, fig):
+            break
+        nxt.append(c)
+    return nxt + prev
+
+
+def _inherit(text: str, fig: Figure, rel: str, scopes: list[tuple[int, int]], tag: str) -> tuple[Hit | None, bool]:
+    """The first scope with a fitting cue gives the metric; (None, True) when it is ambiguous."""
+    for a, b in scopes:
+        hits = _hits(text, fig, rel, (a, b), (b, b), (a, b), local=False)
+        if hits:
+            return (None, True) if _ambiguous(hits) else (_best(hits), False)
+    return None, False
+
+
+def metric_of(text: str, fig: Figure, sent: _Sentence, heads: list[Heading]) -> tuple[str | None, str]:
+    """(metric id or None, the rule that decided) for one figure."""
+    rules = load_metric_rules()
+    ci = _clause_of(sent, fig.start)
+    clause = sent.clauses[ci]
+    before, after = _windows(text, fig, clause, sent.figures)
+    if rules.null_before.search(text[before[0]:before[1]]):
+        return None, "null:distributive"
+    rel = _relation(text, fig, before)
+    local = _hits(text, fig, rel, before, after, clause)
+    if local:
+        h = _best(local)
+        return h.metric, f"cue:{h.cue}"
+    weak = _hits(text, fig, rel, before, after, clause, weak=True)
+    money = fig.kind == "money"
+    if not (_is_bare(text, before, after, money) or rel != "level" or (money and weak)):
+        return None, "no cue"
+    if before[0] > clause[0]:
+        whole = _hits(text, fig, rel, (clause[0], fig.start), after, clause)
+        if whole:
+            h = _best(whole)
+            return h.metric, f"clause:{h.cue}"
+    hit, ambiguous = _inherit(text, fig, rel, _scan_order(sent, ci, fig), "sentence")
+    if hit:
+        return hit.metric, f"sentence:{hit.cue}"
+    if fig.kind == "money" and not ambiguous:
+        spans = [(h.start, h.end) for h in _enclosing(heads, fig.start)]
+        hit, ambiguous = _inherit(text, fig, rel, spans, "heading")
+        if hit:
+            return hit.metric, f"heading:{hit.cue}"
+    if weak:
+        h = _best(weak)
+        return h.metric, f"weak:{h.cue}" + (" (several purposes)" if ambiguous else "")
+    return None, "no cue"
+
+
+# -- 分别: each value to its own subject -----------------------------------------------------
+
+_RESPECTIVE = re.compile(r"((?:[^，；。、\d%]{1,10}、)+[^，；。、\d%]{1,10}?)(?:的[^，；。]{0,8})?分别")
+
+
+def respective_subjects(text: str, clause: tuple[int, int], figs: list[Figure]) -> dict[int, str]:
+    """``北京、江苏、上海分别为a、b、c``: figure start -> its own subject, when the counts agree."""
+    m = _RESPECTIVE.search(text, clause[0], clause[1])
+    if not m:
+        return {}
+    subjects = [s.strip() for s in m.group(1).split("、")]
+    after = [f for f in figs if m.end() <= f.start < clause[1]]
+    if len(after) != len(subjects):
+        return {}
+    return {f.start: s for f, s in zip(after, subjects)}
+
+
+# -- the document ---------------------------------------------------------------------------
+
+def _sentence_index(sentences: list[tuple[int, int]], fig: Figure) -> int:
+    if fig.sent_end > fig.sent_start:
+        for i, (a, b) in enumerate(sentences):
+            if (a, b) == (fig.sent_start, fig.sent_end):
+                return i
+    i = bisect.bisect_right([a for a, _ in sentences], fig.start) - 1
+    return max(i, 0)
+
+
+def _group(text: str, sentences: list[tuple[int, int]], figures: list[Figure]) -> list[_Sentence]:
+    by: dict[int, list[Figure]] = {}
+    for fig in figures:
+        by.setdefault(_sentence_index(sentences, fig), []).append(fig)
+    out = []
+    for i, span in enumerate(sentences):
+        figs = sorted(by.get(i, []), key=lambda f: f.start)
+        phrases = periods.find_time_phrases(text, span[0], span[1])
+        out.append(_Sentence(span, clause_spans(text, *span), figs, phrases))
+    return out
+
+
+def _lead_phrase(text: str, sent: _Sentence, lead: periods.TimePhrase | None) -> periods.TimePhrase | None:
+    """A figure-less sentence ending in ：with a time phrase heads the list items that follow
+    (2021年以来，主要做了以下工作：/ 1、…); any other sentence ends that reach."""
+    body = text[sent.span[0]:sent.span[1]].rstrip()
+    if not sent.figures and body.endswith(("：", ":")) and sent.phrases:
+        return sent.phrases[-1]
+    if lead is not None and periods.load_time_rules().list_marker.match(body):
+        return lead
+    return None
+
+
+def _period(text: str, fig: Figure, sent: _Sentence, lead: periods.TimePhrase | None,
+            as_of: int | None) -> tuple[tuple[int, int] | None, bool]:
+    phrase = periods.governing(sent.phrases, text, sent.span[0], fig.start) or lead
+    if phrase is None:
+        return None, False
+    period = phrase.period(as_of)
+    future = period is not None and as_of is not None and period[0] > as_of
+    return period, phrase.target or future
+
+
+def _attribute_one(text: str, fig: Figure, sent: _Sentence, heads: list[Heading],
+                   lead: periods.TimePhrase | None, as_of: int | None) -> None:
+    metric, rule = metric_of(text, fig, sent, heads)
+    period, target_time = _period(text, fig, sent, lead, as_of)
+    clause = sent.clauses[_clause_of(sent, fig.start)]
+    target_section = any(modality_mod.is_target_heading(text[h.start:h.end])
+                         for h in _enclosing(heads, fig.start))
+    mod, _why = modality_mod.classify(text, sent.span, clause, (fig.start, fig.end),
+                                      target_time=target_time, target_section=target_section)
+    fig.metric, fig.metric_rule = metric, rule
+    fig.year_start, fig.year_end = period if period else (None, None)
+    fig.modality = mod
+
+
+def attribute(text: str, sentences: list[tuple[int, int]], figures: list[Figure],
+              as_of_year: int | None) -> None:
+    """Fill metric, metric_rule, year_start/year_end and modality of ``figures`` in place."""
+    if not figures:
+        return
+    sentences = sentences or split_sentences(text)
+    heads = headings(text)
+    lead = None
+    for sent in _group(text, sentences, figures):
+        lead = _lead_phrase(text, sent, lead)
+        for clause in sent.clauses:
+            subjects = respective_subjects(text, clause, sent.figures)
+            for fig in sent.figures:
+                if clause[0] <= fig.start < clause[1]:
+                    _attribute_one(text, fig, sent, heads, lead, as_of_year)
+                    if fig.start in subjects:
+                        fig.metric_rule = f"{fig.metric_rule}; 分别:{subjects[fig.start]}"
+        for fig in sent.figures:  # a figure outside every clause span (rare): still decided
+            if not any(a <= fig.start < b for a, b in sent.clauses):
+                _attribute_one(text, fig, sent, heads, lead, as_of_year)
+
+
+def describe(figure: Figure) -> str:
+    """A one-line label for ``edumine show``: ``edu_spending 教育经费投入 · 2023 · actual``."""
+    metric = f"{figure.metric} {metric_name(figure.metric)}" if figure.metric else "— (no metric)"
+    if figure.year_start is None:
+        when = "—"
+    elif figure.year_start == figure.year_end or figure.year_end is None:
+        when = str(figure.year_start)
+    else:
+        when = f"{figure.year_start}–{figure.year_end}"
+    return f"{metric} · {when} · {figure.modality}"

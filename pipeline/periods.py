@@ -1,0 +1,254 @@
+"""Time phrases, figure periods and the document's as-of year.
+
+The vocabulary (plan periods, relative words, phrase patterns) lives in
+``rules/time.yaml``; this module only finds phrases, resolves them against the
+as-of year, and decides which phrase governs a figure. Relative phrases
+(以来, 近三年, 今年) need the as-of year, so :func:`find_time_phrases` keeps them
+unresolved and :func:`resolve` finishes them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .errors import RuleError
+from .rulefiles import compile_regex, load_yaml, need, no_unknown_keys, one_of
+
+TIME_RULES = "time.yaml"
+KINDS = ("range", "list", "since", "year", "recent", "plan", "now", "relative")
+_CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+@dataclass(frozen=True)
+class TimePhrase:
+    """A time phrase in the text; ``a``/``b`` are years or offsets depending on ``kind``."""
+
+    start: int
+    end: int
+    kind: str
+    a: int | None = None
+    b: int | None = None
+    target: bool = False  # a goal date (到2025年, 十四五末 after 力争)
+    base: bool = False  # a comparison base (较上年), never a period
+
+    def period(self, as_of: int | None) -> tuple[int, int] | None:
+        """The [start, end] years this phrase names, given the as-of year."""
+        return resolve(self, as_of)
+
+
+@dataclass(frozen=True)
+class TimeRules:
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    relative: dict[str, int]
+    relative_re: re.Pattern[str]
+    plans: dict[str, tuple[int, int]]
+    base_before: re.Pattern[str]
+    base_after: re.Pattern[str]
+    target_before: re.Pattern[str]
+    target_after: re.Pattern[str]
+    actual_before: re.Pattern[str]
+    actual_in_sentence: re.Pattern[str]
+    current_signs: re.Pattern[str]
+    current_gap: int
+    list_marker: re.Pattern[str]
+
+
+_TOP_KEYS = ("year_digits", "patterns", "relative", "plans", "base_before", "base_after",
+             "target_before", "target_after", "actual_before", "actual_in_sentence",
+             "current_signs", "current_gap", "list_marker")
+
+
+def _plans(data: dict, path: str) -> dict[str, tuple[int, int]]:
+    plans = need(data, "plans", dict, path, "<file>")
+    out = {}
+    for name, span in plans.items():
+        if not (isinstance(span, list) and len(span) == 2 and all(isinstance(y, int) for y in span)):
+            raise RuleError(path, f"plans.{name}", "expected [first year, last year]")
+        if span[1] < span[0]:
+            raise RuleError(path, f"plans.{name}", "last year precedes first year")
+        out[str(name)] = (span[0], span[1])
+    return out
+
+
+def _patterns(data: dict, path: str, plans: dict[str, tuple[int, int]]) -> tuple:
+    years = need(data, "year_digits", str, path, "<file>")
+    plan_alt = "|".join(sorted(map(re.escape, plans), key=len, reverse=True))
+    out = []
+    for i, entry in enumerate(need(data, "patterns", list, path, "<file>")):
+        loc = f"patterns[{i}]"
+        no_unknown_keys(entry, ("kind", "regex"), path, loc)
+        kind = one_of(need(entry, "kind", str, path, loc), KINDS, path, f"{loc}.kind")
+        source = need(entry, "regex", str, path, loc).replace("{Y}", years).replace("{PLAN}", plan_alt)
+        out.append((kind, compile_regex(source, path, f"{loc}.regex")))
+    return tuple(out)
+
+
+@lru_cache(maxsize=4)
+def load_time_rules(path: str | None = None) -> TimeRules:
+    """``rules/time.yaml``, validated and compiled once per process."""
+    data, shown = load_yaml(path or TIME_RULES)
+    no_unknown_keys(data, _TOP_KEYS, shown, "<file>")
+    plans = _plans(data, shown)
+    relative = need(data, "relative", dict, shown, "<file>")
+    for word, off in relative.items():
+        if not isinstance(off, int):
+            raise RuleError(shown, f"relative.{word}", "expected an integer year offset")
+    rel_alt = "|".join(sorted(map(re.escape, relative), key=len, reverse=True))
+
+    def rx(key: str) -> re.Pattern[str]:
+        return compile_regex(need(data, key, str, shown, "<file>"), shown, key)
+
+    return TimeRules(
+        patterns=_patterns(data, shown, plans), relative=dict(relative),
+        relative_re=re.compile(rel_alt), plans=plans,
+        base_before=rx("base_before"), base_after=rx("base_after"),
+        target_before=rx("target_before"), target_after=rx("target_after"),
+        actual_before=rx("actual_before"), actual_in_sentence=rx("actual_in_sentence"),
+        current_signs=rx("current_signs"),
+        current_gap=need(data, "current_gap", int, shown, "<file>"),
+        list_marker=rx("list_marker"),
+    )
+
+
+# -- finding phrases -----------------------------------------------------------
+
+def _year(s: str) -> int:
+    s = s.strip()
+    if s.isdigit():
+        return int(s)
+    return int("".join(str(_CN_DIGIT[c]) for c in s))
+
+
+def _small_number(s: str) -> int:
+    """1–99 in Arabic or Chinese digits (近三年, 十年来, 近10年)."""
+    if s.isdigit():
+        return int(s)
+    if s == "十":
+        return 10
+    if s.startswith("十"):
+        return 10 + _CN_DIGIT[s[1]]
+    if len(s) == 2 and s[1] == "十":
+        return _CN_DIGIT[s[0]] * 10
+    return _CN_DIGIT[s[0]]
+
+
+def _from_match(kind: str, m: re.Match[str], rules: TimeRules) -> tuple[int | None, int | None]:
+    g = m.groupdict()
+    if kind in ("range", "list"):
+        a, b = _year(g["a"]), _year(g["b"])
+        return min(a, b), max(a, b)
+    if kind in ("since", "year"):
+        return _year(g["y"]), None
+    if kind == "recent":
+        return _small_number(g.get("n") or g["n2"]), None
+    if kind == "plan":
+        first, last = rules.plans[g["p"]]
+        return (last, last) if g.get("end") else (first, last)
+    return None, None
+
+
+def _raw_phrases(text: str, start: int, end: int, rules: TimeRules) -> list[tuple[int, int, str, int | None, int | None]]:
+    found = []
+    for kind, rx in rules.patterns:
+        for m in rx.finditer(text, start, end):
+            a, b = _from_match(kind, m, rules)
+            found.append((m.start(), m.end(), kind, a, b))
+    for m in rules.relative_re.finditer(text, start, end):
+        found.append((m.start(), m.end(), "relative", rules.relative[m.group()], None))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    kept: list[tuple[int, int, str, int | None, int | None]] = []
+    for f in found:
+        if not kept or f[0] >= kept[-1][1]:
+            kept.append(f)
+    return kept
+
+
+def find_time_phrases(text: str, start: int = 0, end: int | None = None) -> list[TimePhrase]:
+    """Time phrases in ``text[start:end]``, marked as comparison bases or target dates."""
+    rules = load_time_rules()
+    end = len(text) if end is None else end
+    out = []
+    for a0, b0, kind, a, b in _raw_phrases(text, start, end, rules):
+        before = text[max(0, a0 - 6):a0]
+        after = text[b0:b0 + 4]
+        base = bool(rules.base_before.search(before) or rules.base_after.search(after))
+        target = not rules.actual_before.search(before) and bool(
+            rules.target_before.search(before) or rules.target_after.search(after))
+        out.append(TimePhrase(a0, b0, kind, a, b, target=target and kind != "now", base=base))
+    return out
+
+
+def resolve(phrase: TimePhrase, as_of: int | None) -> tuple[int, int] | None:
+    """The period of a phrase; relative phrases without an as-of year give None."""
+    k = phrase.kind
+    if k in ("range", "list", "plan"):
+        return phrase.a, phrase.b  # type: ignore[return-value]
+    if k == "year":
+        return phrase.a, phrase.a  # type: ignore[return-value]
+    if as_of is None:
+        return None
+    if k == "since":
+        return (phrase.a, max(as_of, phrase.a))  # type: ignore[arg-type,return-value]
+    if k == "recent":
+        return as_of - phrase.a + 1, as_of  # type: ignore[operator]
+    if k == "relative":
+        return as_of + phrase.a, as_of + phrase.a  # type: ignore[operator]
+    if k == "now":
+        return as_of, as_of
+    return None
+
+
+def governing(phrases: list[TimePhrase], text: str, sent_start: int, pos: int) -> TimePhrase | None:
+    """The time phrase that governs a figure at ``pos``: the last period phrase before it
+    in its sentence (``phrases`` are that sentence's), unless a list marker lies between
+    them and the phrase does not head the whole list (一是2020年…；二是… resets)."""
+    marker = load_time_rules().list_marker
+    for p in reversed(phrases):
+        if p.end > pos or p.base:
+            continue
+        if marker.search(text, p.end, pos) and marker.search(text, sent_start, p.start):
+            return None
+        return p
+    return None
+
+
+# -- as-of year -----------------------------------------------------------------
+
+def _actual_years(text: str, rules: TimeRules) -> list[int]:
+    """Explicit years the text reports as done: not targets, not comparison bases."""
+    years = []
+    for p in find_time_phrases(text):
+        if p.kind not in ("range", "list", "since", "year") or p.base:
+            continue
+        if p.target:
+            stop = text.find("。", p.end)
+            rest = text[p.end: stop if stop >= 0 else len(text)]
+            if not rules.actual_in_sentence.search(rest):
+                continue
+        years.append(p.b if p.kind in ("range", "list") else p.a)  # type: ignore[arg-type]
+    return years
+
+
+def infer_as_of_year(text: str, published: dt.date | None) -> int | None:
+    """The latest year the text reports as already done, else the publication year.
+
+    Years after publication are plans, never as-of. A text whose latest actual
+    year is close to publication (within ``current_gap``) and that speaks of its
+    own present (以来, 今年, 目前…) runs to the publication year (a 2024 report on
+    "2021年以来" is as of 2024); an old report reposted years later keeps its
+    own latest year (a 2012 report shown on a 2023 page is 2012).
+    """
+    rules = load_time_rules()
+    pub = published.year if published else None
+    years = [y for y in _actual_years(text, rules) if pub is None or y <= pub]
+    if not years:
+        return pub
+    latest = max(years)
+    if pub is None or latest >= pub:
+        return latest
+    if pub - latest <= rules.current_gap and rules.current_signs.search(text):
+        return pub
+    return latest
