@@ -316,13 +316,37 @@ def find_entities(text: str) -> list[Entity]:
     rules = load_org_rules()
     bodies = _bodies(text, gpes, rules)
     schools = _schools(text, gpes, bodies, rules)
+    gpes = _drop_stray_school_places(gpes, schools)
     return sorted(gpes + bodies + schools, key=lambda e: (e.start, -e.end, e.label))
+
+
+def _drop_stray_school_places(gpes: list[Entity], schools: list[Entity]) -> list[Entity]:
+    """A short place name ending a school's name prefix (东湖小学, 上海中学) that nothing else in
+    the text relates to is part of the school's name, not a mention of that division: drop it."""
+    gz = load_gazetteer()
+    last: dict[int, tuple[Entity, Entity | None]] = {}  # id(gpe) -> (school, gpe before it in the name)
+    for s in schools:
+        inner = [g for g in gpes if s.start <= g.start and g.end <= s.end]
+        if inner and inner[-1].rule == "gpe:short":
+            last[id(inner[-1])] = (s, inner[-2] if len(inner) > 1 and inner[-2].end == inner[-1].start
+                                   else None)
+    known = {g.region_code for g in gpes if id(g) not in last and g.region_code}
+    related = known | {a for c in known for a in gz.ancestors(c)}
+    keep = []
+    for g in gpes:
+        if id(g) in last and not (g.region_code in related or known & set(gz.ancestors(g.region_code))):
+            school, before = last[id(g)]
+            school.region_code = before.region_code if before is not None else None
+            continue
+        keep.append(g)
+    return keep
 
 
 # -- the document's region -----------------------------------------------------
 
 _W_TITLE, _W_SOURCE, _W_BODY, _W_BODY_ORG, _W_IN_SCHOOL = 4.0, 3.0, 1.0, 1.5, 0.3
 _DESCEND = 0.5  # go down to a child holding at least this share of its parent's evidence
+_HEAD_SHARE = 0.3  # a division the title names is kept while it holds this share of all evidence
 _SELF = {  # the document speaking of itself, by level
     "county": re.compile(r"(?:我|全|本)[区县旗]|[区县旗](?:委|政府|人民政府|教育局|教体局|\*)"),
     "city": re.compile(r"(?:我|全|本)市|市(?:委|政府|人民政府|教育局|教体局)"),
@@ -331,35 +355,50 @@ _SELF = {  # the document speaking of itself, by level
 _NATIONAL = re.compile(r"全国|各省[（(]?区、市|各地|中央")
 
 
-def _weights(title: str | None, text: str, source_name: str | None,
-             entities: list[Entity]) -> tuple[dict[str, float], list[str]]:
-    """Evidence per division code (ambiguous mentions split their weight), and notes."""
-    gz = load_gazetteer()
-    groups: list[tuple[list[Entity], float, str]] = [
-        ([e for e in find_entities(title or "") if e.label == "GPE"], _W_TITLE, "title"),
-        ([e for e in find_entities(source_name or "") if e.label == "GPE"], _W_SOURCE, "source"),
-    ]
+@dataclass
+class _Evidence:
+    weights: dict[str, float]  # division code -> weight of the mentions naming it
+    head: list[str]  # codes the title (else the source line) names, in order
+    notes: list[str]
+
+
+def _mentions(title: str | None, source_name: str | None,
+              entities: list[Entity]) -> list[tuple[Entity, float, str]]:
+    """(mention, weight, where) for title, source line, issuing bodies and body mentions."""
+    out = [(e, _W_TITLE, "title") for e in find_entities(title or "") if e.label == "GPE"]
+    out += [(e, _W_SOURCE, "source") for e in find_entities(source_name or "") if e.label == "GPE"]
     schools = [e for e in entities if e.rule == "org:school"]
-    body = []
     for e in entities:
         if e.label == "GPE":
             inside = any(s.start <= e.start and e.end <= s.end for s in schools)
-            body.append((e, _W_IN_SCHOOL if inside else _W_BODY))
+            out.append((e, _W_IN_SCHOOL if inside else _W_BODY, "body"))
         elif e.label == "ORG" and e.region_code and e.rule != "org:school":
-            body.append((e, _W_BODY_ORG))
-    named = {e.region_code for g, _, _ in groups for e in g if e.region_code}
-    named |= {e.region_code for e, _ in body if e.region_code}
-    weights: dict[str, float] = {}
-    notes: dict[str, int] = {}
-    flat = [(e, w, where) for g, w, where in groups for e in g] + [(e, w, "body") for e, w in body]
-    for e, w, where in flat:
+            out.append((e, _W_BODY_ORG, "body"))
+    return out
+
+
+def _evidence(title: str | None, source_name: str | None, entities: list[Entity]) -> _Evidence:
+    """Evidence per division; an ambiguous mention goes to the readings under a named parent,
+    else its weight is split between its readings."""
+    gz = load_gazetteer()
+    mentions = _mentions(title, source_name, entities)
+    named = {e.region_code for e, _, _ in mentions if e.region_code}
+    ev = _Evidence({}, [], [])
+    heads: list[tuple[str, str]] = []
+    counts: dict[str, int] = {}
+    for e, w, where in mentions:
         codes = candidate_codes(e)
         fits = [c for c in codes if named & set(gz.ancestors(c))] or codes
         for c in fits:
-            weights[c] = weights.get(c, 0.0) + w / len(fits)
+            ev.weights[c] = ev.weights.get(c, 0.0) + w / len(fits)
+        if where != "body" and len(fits) == 1:
+            heads.append((where, fits[0]))
         key = f"{where}:{e.text}" + ("?" if len(fits) > 1 else "")
-        notes[key] = notes.get(key, 0) + 1
-    return weights, [k + (f"×{n}" if n > 1 else "") for k, n in notes.items()]
+        counts[key] = counts.get(key, 0) + 1
+    titled = [c for where, c in heads if where == "title"]
+    ev.head = titled or [c for _, c in heads]
+    ev.notes = [k + (f"×{n}" if n > 1 else "") for k, n in counts.items()]
+    return ev
 
 
 def _subtree(weights: dict[str, float]) -> dict[str, float]:
@@ -375,21 +414,27 @@ def _self_cues(text: str) -> dict[str, int]:
     return {level: len(rx.findall(text)) for level, rx in _SELF.items()}
 
 
-def _descend(support: dict[str, float], cues: dict[str, int]) -> str:
-    """From the best-supported province down while one child holds enough of the evidence."""
+def _start_node(support: dict[str, float], head: list[str], total: float) -> str:
+    """The deepest division the title names (if it holds enough evidence), else the best province."""
+    gz = load_gazetteer()
+    named = [c for c in head if support.get(c, 0.0) >= _HEAD_SHARE * total]
+    if named:
+        return max(named, key=lambda c: (len(gz.ancestors(c)), support[c], c))
+    return max((c for c in support if not gz.by_code(c)["parent_code"]), key=lambda c: (support[c], c))
+
+
+def _descend(node: str, support: dict[str, float], cues: dict[str, int]) -> str:
+    """Down from ``node`` while one child holds enough of the evidence under it."""
     gz = load_gazetteer()
     children: dict[str, list[str]] = {}
     for c in support:
-        parent = gz.by_code(c)["parent_code"]
-        children.setdefault(parent, []).append(c)
-    node = max(children.get("", []), key=lambda c: (support[c], c))
+        children.setdefault(gz.by_code(c)["parent_code"], []).append(c)
     while children.get(node):
         best = max(children[node], key=lambda c: (support[c], c))
         need = _DESCEND
-        level = gz.by_code(node)["level"]
-        if level == "city" and cues["county"] > cues["city"]:
-            need = 0.25
-        elif level == "city" and cues["city"] > 2 * cues["county"]:
+        if gz.by_code(node)["level"] == "city" and cues["county"] > cues["city"]:
+            need = 0.25  # 我区/全县 outnumber 我市/全市
+        elif gz.by_code(node)["level"] == "city" and cues["city"] > 2 * cues["county"]:
             need = 0.7
         if support[best] < need * support[node]:
             break
@@ -397,36 +442,41 @@ def _descend(support: dict[str, float], cues: dict[str, int]) -> str:
     return node
 
 
+def _national_score(title: str | None, text: str, source_name: str | None,
+                    entities: list[Entity]) -> float:
+    head = f"{title or ''} {source_name or ''}"
+    score = 3.0 * len(_NATIONAL.findall(head)) + 0.5 * len(_NATIONAL.findall(text))
+    score += sum(3.0 for e in find_entities(head) if e.rule == "org:national")
+    return score + sum(0.5 for e in entities if e.rule == "org:national")
+
+
 def infer_region(title: str | None, text: str, source_name: str | None,
                  entities: list[Entity]) -> RegionGuess:
     """The division a document is about, weighing title, source, issuing body and body mentions.
 
-    A national article (全国, 教育部 ... and no dominant division) gets level "national" and the
+    A division the title names is the starting point; the guess goes down to a child that holds
+    most of the evidence (a county a city-titled report is all about) and otherwise stays. A
+    national article (全国, 教育部 ... and no dominant division) gets level "national" and the
     name 全国; a document naming nothing gets an empty guess with confidence 0.
     """
-    weights, notes = _weights(title, text, source_name, entities)
-    cues = _self_cues(text)
-    head = f"{title or ''} {source_name or ''}"
-    national = 3.0 * len(_NATIONAL.findall(head)) + 0.5 * len(_NATIONAL.findall(text))
-    national += sum(3.0 if e.rule == "org:national" else 0 for e in find_entities(head))
-    national += sum(0.5 for e in entities if e.rule == "org:national")
-    support = _subtree(weights)
-    total = sum(weights.values())
-    provinces = [c for c in support if not load_gazetteer().by_code(c)["parent_code"]]
-    title_named = any(n.startswith(("title:", "source:")) for n in notes)
-    best_prov = max((support[c] for c in provinces), default=0.0)
-    if national and (not provinces or (not title_named and national >= best_prov)
-                     or best_prov < 0.5 * total):
-        conf = national / (national + total)
-        return RegionGuess(None, "全国", "national", round(min(1.0, conf), 3),
+    gz = load_gazetteer()
+    ev = _evidence(title, source_name, entities)
+    national = _national_score(title, text, source_name, entities)
+    support = _subtree(ev.weights)
+    total = sum(ev.weights.values())
+    best_prov = max((v for c, v in support.items() if not gz.by_code(c)["parent_code"]), default=0.0)
+    if national and (not best_prov or (not ev.head and (national >= best_prov or best_prov < 0.5 * total))):
+        return RegionGuess(None, "全国", "national", round(national / (national + total), 3),
                            f"national cues {national:g} vs divisions {total:g}")
-    if not provinces:
+    if not best_prov:
         return RegionGuess(None, None, None, 0.0, "no division named")
-    code = _descend(support, cues)
-    row = load_gazetteer().by_code(code)
-    conf = support[code] / (total + national) * min(1.0, total / 3.0)
+    cues = _self_cues(text)
+    code = _descend(_start_node(support, ev.head, total), support, cues)
+    row = gz.by_code(code)
+    above = sum(ev.weights.get(c, 0.0) for c in gz.ancestors(code))  # consistent, not contrary
+    conf = (support[code] + 0.5 * above) / (total + national) * min(1.0, total / 3.0)
     cue_note = ",".join(f"self-{k}×{v}" for k, v in cues.items() if v)
-    evidence = "; ".join(notes[:6]) + (f"; {cue_note}" if cue_note else "")
+    evidence = "; ".join(ev.notes[:6]) + (f"; {cue_note}" if cue_note else "")
     return RegionGuess(code, row["name"], row["level"], round(min(1.0, conf), 3), evidence[:300])
 
 
