@@ -107,3 +107,14 @@ GATES = [
 def test_scan_gate_never_hides_a_start() -> None:
     for patterns, gate in GATES:
         assert M._gate(patterns) == gate, patterns
+
+
+def test_phrase_patterns_load_into_a_span_ruler() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    nlp = spacy.blank("xx")
+    ruler = nlp.add_pipe("span_ruler", config={"spans_key": "measures"})
+    ruler.add_patterns(M.phrase_patterns())
+    doc = ruler(Doc(nlp.vocab, words=["全面", "消除", "大班额", "。"], spaces=[False] * 4))
+    assert [(s.text, s.label_) for s in doc.spans["measures"]] == [("大班额", "class_size_control")]
