@@ -184,7 +184,8 @@ def load_rules() -> Rules:
         indicator=compile_regex(
             rf"(?:{_alt(lst['indicator_words'])})[^，。；,;\d%\n]{{0,8}}?"
             rf"(?:{_alt(lst['indicator_links'])}|[ \t])*(?P<bound>{_alt(list(bound_of))})?[ \t]*"
-            rf"(?P<nums>(?:{ARABIC})(?:[ \t]*[、和与及][ \t]*(?:{ARABIC}))*)"
+            rf"(?P<nums>(?:{ARABIC})(?:[ \t]*[、，,和与及][ \t]*(?:[^\d，。；,;、\n]{{1,4}}?(?:为|是|：|:))?"
+            rf"[ \t]*(?:{ARABIC}))*)"
             rf"(?![0-9０-９%％.．]|[ \t]*(?:{_alt(list(units))}|年|月|日|万|亿))",
             path, "indicator_words"),
         enum_before=re.compile(rf"(?<![0-9０-９.．{_CN}])(?P<num>{ARABIC})[ \t]*[、和与及][ \t]*$"),
@@ -261,6 +262,22 @@ def _step(v: Decimal) -> Decimal:
         return Decimal(1)
     t = v.normalize().as_tuple()
     return Decimal(1).scaleb(int(t.exponent))
+
+
+_PAIR = re.compile(r"^([一两二三四五六七八])([二三四五六七八九])([十百千]?)$")
+
+
+def _pair(num: str, mag: str | None, rules: Rules) -> tuple[Decimal, Decimal] | None:
+    """Two neighbouring digits are an approximate range: 三四所 = 3-4, 五六十人 = 50-60."""
+    m = _PAIR.match(num)
+    if not m:
+        return None
+    lo, hi = CN_DIGITS[m.group(1)], CN_DIGITS[m.group(2)]
+    if hi != lo + 1:
+        return None
+    scale = parse_decimal(m.group(3) or "一") or Decimal(1)
+    scale *= rules.magnitudes[mag] if mag else 1
+    return lo * scale, hi * scale
 
 
 def _num_value(num: str, mag: str | None, rules: Rules) -> Decimal | None:
@@ -378,9 +395,12 @@ def _read(text: str, m: re.Match[str], rules: Rules) -> _Cand | None:
     if not _one_ok(text, m, rules, kind, qual is not None):
         return None
     value = _num_value(m.group("num") or "", m.group("mag"), rules)
+    vmax = None
+    pair = _pair(m.group("num") or "", m.group("mag"), rules) if value is None else None
+    if pair is not None:
+        value, vmax, rule = pair[0], pair[1] * factor, "pair"
     if value is None:
         return None
-    vmax = None
     if m.group("num2") is not None:
         hi = _num_value(m.group("num2"), m.group("mag"), rules)
         if hi is None or hi <= value or (m.group("u1") and m.group("u1") != m.group("unit")):
