@@ -309,7 +309,7 @@ def clean(raw: RawInput, rules: LineRules | None = None) -> CleanDoc:
     final = "\n".join(body.lines)
     return CleanDoc(
         source_path=raw.source_path, text=final,
-        title=_norm_field(meta.get("title"), traditional) or body.title,
+        title=textmeta.tidy_title(_norm_field(meta.get("title"), traditional)) or body.title,
         published=body.published or _iso_date(meta.get("page_date")) or _iso_date(meta.get("date")),
         source_name=body.source_name or _norm_field(meta.get("sitename"), traditional),
         url=raw.url, fetched_at=raw.fetched_at, encoding=encoding, fmt=raw.fmt,

@@ -122,3 +122,26 @@ def find_title(lines: Sequence[str], start: int = 0) -> tuple[str, int] | None:
         if is_headline(lines[i]):
             return headline_at(lines, i), i
     return None
+
+
+_TITLE_SPLIT = re.compile(r"\s*(?:_+|\||｜|\s[-—–]+\s?|\s?[-—–]+\s)\s*")
+_SITE_TAIL = re.compile(r"(?<=[\u3400-\u9fff》”)）])\s*[-—–]+\s*[^-—–\s\d]{1,8}$")
+
+
+def tidy_title(title: str | None) -> str | None:
+    """A page title without the site and channel names around it.
+
+    ``文章_栏目_网站`` and ``网站 | 文章`` keep their longest part; ``文章-网站``
+    loses a short trailing part after a dash.
+    """
+    if not title:
+        return None
+    parts = [p for p in _TITLE_SPLIT.split(title.strip()) if p]
+    best = max(parts, key=len) if parts else title.strip()
+    stripped = best
+    for _ in range(2):  # 文章--频道--网站
+        shorter = _SITE_TAIL.sub("", stripped)
+        if len(shorter) < 4:
+            break
+        stripped = shorter
+    return stripped

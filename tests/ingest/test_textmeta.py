@@ -5,7 +5,8 @@ import datetime as dt
 
 import pytest
 
-from pipeline.textmeta import find_published, find_source, find_title, is_meta_line, parse_date
+from pipeline.textmeta import (find_published, find_source, find_title, is_meta_line, parse_date,
+                               tidy_title)
 
 
 @pytest.mark.parametrize("text, date", [
@@ -76,3 +77,17 @@ def test_find_title(lines: list[str], title: str | None) -> None:
 def test_find_published_label_boundaries_and_rank(lines: list[str], max_rank: int,
                                                   date: dt.date | None) -> None:
     assert find_published(lines, max_rank=max_rank) == date
+
+
+@pytest.mark.parametrize("title, tidy", [
+    ("曹方新碟发布会创意无限 特制入场门票体现心意_大陆新闻_娱乐_某某网", "曹方新碟发布会创意无限 特制入场门票体现心意"),
+    ("【某某专栏】坚定实施扩大内需战略 -某新网", "【某某专栏】坚定实施扩大内需战略"),
+    ("中华人民共和国监察法-纪检", "中华人民共和国监察法"),
+    ("某项目启动--健康·生活--某某网", "某项目启动"),
+    ("某市教育局 | 关于做好2024年义务教育招生工作的通知", "关于做好2024年义务教育招生工作的通知"),
+    ("2023-2024学年度第一学期校历", "2023-2024学年度第一学期校历"),
+    ("某县推进均衡发展", "某县推进均衡发展"),
+    (None, None),
+])
+def test_tidy_title(title: str | None, tidy: str | None) -> None:
+    assert tidy_title(title) == tidy
