@@ -51,6 +51,7 @@ class Unit:
     factor: Decimal
     not_before: tuple[str, ...] = ()
     needs_before: tuple[str, ...] = ()
+    not_years: bool = False
 
 
 @dataclass(frozen=True)
@@ -95,15 +96,16 @@ def _load_units() -> tuple[dict[str, Unit], dict[str, Decimal]]:
     seen = []
     for i, entry in enumerate(need(data, "units", list, path, "<file>")):
         loc = f"units[{i}]"
-        no_unknown_keys(entry, ("forms", "kind", "unit", "factor", "not_before", "needs_before"),
-                        path, loc)
+        no_unknown_keys(entry, ("forms", "kind", "unit", "factor", "not_before", "needs_before",
+                                "not_years"), path, loc)
         kind = one_of(need(entry, "kind", str, path, loc), KINDS, path, f"{loc}.kind")
         factor = _factor(need(entry, "factor", (int, float, str), path, loc, 1), path, loc)
         for form in str_list(entry, "forms", path, loc):
             seen.append((form, f"{loc}.forms"))
             units[form] = Unit(form, kind, need(entry, "unit", str, path, loc), factor,
                                tuple(str_list(entry, "not_before", path, loc, [])),
-                               tuple(str_list(entry, "needs_before", path, loc, [])))
+                               tuple(str_list(entry, "needs_before", path, loc, [])),
+                               need(entry, "not_years", bool, path, loc, False))
     no_duplicates(seen, path, "unit form")
     return units, magnitudes
 
@@ -320,6 +322,8 @@ def _unit_ok(text: str, m: re.Match[str], unit: Unit) -> bool:
     after = text[m.end("unit"):m.end("unit") + 4]
     if any(after.startswith(w) for w in unit.not_before):
         return False
+    if unit.not_years and re.fullmatch(r"(?:19|20)\d\d", m.group("num") or ""):
+        return False  # 2023届毕业生: a cohort named by its year
     if unit.needs_before:
         before = text[max(0, m.start() - 2):m.start()]
         return any(before.endswith(w) for w in unit.needs_before)
