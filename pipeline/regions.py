@@ -543,9 +543,12 @@ def entity_ruler_patterns() -> list[dict]:
         codes = sorted({s.code for s in usable})
         forms.append(form)
         out.append({"label": "GPE", "pattern": form, "id": codes[0] if len(codes) == 1 else form})
-    suffixes = sorted(rules.body_ids, key=len, reverse=True)
-    out.append({"label": "ORG", "id": "body",
-                "pattern": [{"TEXT": {"IN": forms}, "OP": "+"}, {"TEXT": {"IN": suffixes}}]})
+    by_tokens: dict[tuple[str, ...], str] = {}  # an organ suffix as our tokenizer splits it
+    for suf, bid in rules.body_ids.items():
+        by_tokens.setdefault(tuple(make_tokenizer().lcut(suf)), bid)
+    for toks, bid in sorted(by_tokens.items()):
+        out.append({"label": "ORG", "id": bid, "pattern": [{"TEXT": {"IN": forms}, "OP": "+"}]
+                    + [{"TEXT": t} for t in toks]})
     for m in rules.national.pattern.split("|"):
         out.append({"label": "ORG", "pattern": m.replace("\\", ""), "id": "national"})
     return out
