@@ -266,8 +266,10 @@ def _extract_html(html: str, url: str | None) -> tuple[str, dict[str, str | None
     meta = {k: (getattr(doc, k, None) if doc is not None else None)
             for k in ("title", "date", "sitename")}
     # a labelled 发布时间 anywhere on the page beats trafilatura's guess from scripts and URLs
-    labelled = textmeta.find_published(normalize(whole)[0].split("\n"), max_rank=1)
+    page_lines = normalize(whole)[0].split("\n")
+    labelled = textmeta.find_published(page_lines, max_rank=1)
     meta["page_date"] = labelled.isoformat() if labelled else None
+    meta["page_source"] = textmeta.find_source(page_lines)
     return text, meta
 
 
@@ -311,7 +313,8 @@ def clean(raw: RawInput, rules: LineRules | None = None) -> CleanDoc:
         source_path=raw.source_path, text=final,
         title=textmeta.tidy_title(_norm_field(meta.get("title"), traditional)) or body.title,
         published=body.published or _iso_date(meta.get("page_date")) or _iso_date(meta.get("date")),
-        source_name=body.source_name or _norm_field(meta.get("sitename"), traditional),
+        source_name=(body.source_name or meta.get("page_source")
+                     or _norm_field(meta.get("sitename"), traditional)),
         url=raw.url, fetched_at=raw.fetched_at, encoding=encoding, fmt=raw.fmt,
         traditional=traditional, censored=count_censored(final),
         raw=raw.data if raw.data is not None else (raw.text or "").encode("utf-8"),

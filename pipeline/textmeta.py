@@ -26,7 +26,7 @@ _DATE_LABEL = re.compile(
     + r")\s*[:：]\s*"
 )
 _RANK = {label: rank for rank, group in enumerate(_DATE_LABELS) for label in group}
-SOURCE = re.compile(r"(?:信息来源|文章来源|稿件来源|新闻来源|来源)\s*[:：]\s*([^\s|｜]{2,40})")
+SOURCE = re.compile(r"(?<![\u4e00-\u9fff])(?:信息来源|文章来源|稿件来源|新闻来源|来源)\s*[:：]\s*([^\s|｜]{2,40})")
 TITLE_LABEL = re.compile(r"^(?:标题|题目|文章标题|访谈主题|访谈题目|主题)\s*[:：]\s*(.+)$")
 _TAG_PREFIX = re.compile(r"^(?:【[^】]{1,10}】|\[[^\]]{1,10}\])\s*")
 _META_FIELD = (r"(?:发布时间|发布日期|发表时间|发表日期|更新时间|发稿时间|访谈时间|时间|日期"
@@ -70,7 +70,7 @@ def find_source(lines: Sequence[str]) -> str | None:
     """The 来源 named in a header line (``来源:中国教育报客户端``)."""
     for line in lines:
         m = SOURCE.search(line)
-        if m and len(line) <= 120:
+        if m:
             return m.group(1).strip("：:，,。")
     return None
 

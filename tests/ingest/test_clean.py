@@ -111,3 +111,34 @@ def test_text_given_as_string() -> None:
 def test_trim_tail_keeps_a_page_that_is_all_list() -> None:
     lines = ["- 公告一", "- 公告二", "- 公告三"]
     assert trim_tail(lines) == lines
+
+
+GOV_PAGE = """<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
+<title>我县召开义务教育优质均衡发展推进会_工作动态_某某县教育局</title></head><body>
+<div class="top"><a href="/">网站首页</a><a href="/zwgk">政务公开</a><a href="/gzdt">工作动态</a></div>
+<div class="location">您现在的位置：<a href="/">首页</a> &gt;&gt; <a href="/gzdt">工作动态</a></div>
+<div class="main"><div class="left"><h3>热点新闻</h3><ul><li><a href="/1">我县开展教师节慰问活动</a></li>
+<li><a href="/2">县教育局召开安全工作会议</a></li></ul></div>
+<div class="content"><h1>我县召开义务教育优质均衡发展推进会</h1>
+<div class="info">发布时间：2023-05-06 10:20:11 &nbsp; 来源：县教育局 &nbsp; 作者：办公室 &nbsp; 浏览次数：<span>1253</span>
+【字体：<a>大</a> <a>中</a> <a>小</a>】</div>
+<div class="text"><p>　　5月5日，全县义务教育优质均衡发展推进会召开。会议总结了２０２２年工作，全县投入资金1.2亿元，
+新建学校3所，改扩建学校8所，新增学位4500个。</p>
+<p>　　会议要求，各乡镇要进一步压实责任，确保2025年通过国家评估认定。全县教师交流轮岗比例达到15%以上。</p>
+<div style="display:none"><a href="http://x.example">澳门赌场</a><a>百家乐</a><a>六合彩</a><a>时时彩</a></div></div>
+<div class="page">上一篇：<a href="/3">我县举办中小学生运动会</a><br>下一篇：<a href="/4">县教育局开展师德师风专项整治</a></div>
+<div class="tools"><a href="javascript:window.print()">【打印本页】</a> <a href="javascript:window.close()">【关闭窗口】</a></div>
+</div></div>
+<div class="footer">主办单位：某某县教育局 &nbsp; 地址：某某县人民路1号 &nbsp;电话：0123-4567890<br>
+备案序号：某ICP备12345678号-1 &nbsp; 网站标识码：1234567890<br>某公网安备 12345678901234号</div>
+</body></html>"""
+
+
+def test_county_bureau_page() -> None:
+    doc = clean(RawInput("gov.html", "html", data=GOV_PAGE.encode("gbk")))
+    assert doc.text == (
+        "5月5日，全县义务教育优质均衡发展推进会召开。会议总结了2022年工作，全县投入资金1.2亿元， "
+        "新建学校3所，改扩建学校8所，新增学位4500个。\n"
+        "会议要求，各乡镇要进一步压实责任，确保2025年通过国家评估认定。全县教师交流轮岗比例达到15%以上。")
+    assert (doc.title, doc.published, doc.source_name) == (
+        "我县召开义务教育优质均衡发展推进会", dt.date(2023, 5, 6), "县教育局")

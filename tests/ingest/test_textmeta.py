@@ -40,6 +40,7 @@ def test_find_source() -> None:
     assert find_source(["发布时间:2024-07-08 来源:中国教育报客户端"]) == "中国教育报客户端"
     assert find_source(["文章来源：某市教育局 | 作者：张三"]) == "某市教育局"
     assert find_source(["全县教育经费来源多元。"]) is None
+    assert find_source(["学校经费来源：财政拨款和社会捐助。"]) is None
 
 
 @pytest.mark.parametrize("line, meta", [
