@@ -78,6 +78,7 @@ class Rules:
     exclude_after: tuple[re.Pattern[str], ...]
     exclude_before: tuple[re.Pattern[str], ...]
     never: re.Pattern[str]
+    carry: re.Pattern[str]
     tenths_word: str
     tenths_not_before: tuple[str, ...]
     quotes: re.Pattern[str]
@@ -212,6 +213,10 @@ def load_rules() -> Rules:
                             for i, p in enumerate(lst["exclude_after_regex"])),
         exclude_before=tuple(compile_regex(p, path, f"exclude_before_regex[{i}]")
                              for i, p in enumerate(lst["exclude_before_regex"])),
+        carry=compile_regex(
+            rf"[ \t]*(?:{_alt(lst['to_verbs'])})了?[ \t]*(?P<num>{ARABIC})"
+            rf"(?![0-9０-９.．%％]|[ \t]*(?:{_alt(list(units))}|年|月|日|万|亿|[A-Za-z]))",
+            path, "to_verbs"),
         never=compile_regex(_alt(lst["never_words"]), path, "never_words"),
         tenths_word=tenths["word"],
         tenths_not_before=tuple(str_list(tenths, "not_before", path, "tenths", [])),
@@ -487,6 +492,19 @@ def _enumerated(text: str, cands: list[_Cand], rules: Rules) -> list[_Cand]:
     return out
 
 
+def _carried(text: str, cands: list[_Cand], rules: Rules) -> list[_Cand]:
+    """由12.6%下降到0: a bare end value after a to-verb takes the start value's share unit."""
+    out = []
+    for c in cands:
+        if c.kind not in ("percent", "pp") or c.rule not in ("unit", "range"):
+            continue
+        m = rules.carry.match(text, c.end)
+        v = parse_decimal(m.group("num")) if m else None
+        if m and v is not None:
+            out.append(_Cand(m.start("num"), m.end("num"), c.kind, v, None, c.unit, None, "carried"))
+    return out
+
+
 def _line_start(text: str, pos: int) -> bool:
     return text[text.rfind("\n", 0, pos) + 1:pos].strip() == ""
 
@@ -536,7 +554,7 @@ def find_figures(text: str) -> list[Figure]:
             cands.append(c)
     cands += [c for c in _indicators(text, rules) if not _excluded(text, c, rules, names)]
     cands = _drop_overlaps(cands)
-    cands = _drop_overlaps(cands + _enumerated(text, cands, rules))
+    cands = _drop_overlaps(cands + _enumerated(text, cands, rules) + _carried(text, cands, rules))
     for c in cands:
         _bound(text, c, rules)
     rels = _relations(text, cands, rules)
