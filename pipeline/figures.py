@@ -138,7 +138,7 @@ def _prefixes(data: dict, path: str) -> dict[str, tuple[str, tuple[str, ...], tu
 
 
 _FIG_KEYS = ("prefix_qualifiers", "suffix_qualifiers", "approx_words", "bounds", "bound_fillers", "range_separators",
-             "to_verbs", "change_verbs", "change_not_after", "verb_fillers", "indicator_words",
+             "to_verbs", "change_verbs", "change_not_after", "to_not_after", "verb_fillers", "indicator_words",
              "indicator_links", "money_cues", "one_cues", "one_window", "cn_word_before",
              "arabic_word_before", "never_words", "tenths", "exclude_after_regex", "exclude_before_regex",
              "short_quote_max")
@@ -180,29 +180,15 @@ def load_rules() -> Rules:
     no_unknown_keys(tenths, ("word", "not_before"), path, "tenths")
     master = _master(units, mags, prefix, suffix, lst, need(tenths, "word", str, path, "tenths"),
                      path)
-    fill = f"(?:{_alt(lst['verb_fillers'])})?"
-    quote_max = need(data, "short_quote_max", int, path, "<file>")
     return Rules(
         units=units, magnitudes=mags, master=master,
-        indicator=compile_regex(
-            rf"(?:{_alt(lst['indicator_words'])})[^，。；,;\d%\n]{{0,8}}?"
-            rf"(?:{_alt(lst['indicator_links'])}|[ \t])*(?P<bound>{_alt(list(bound_of))})?[ \t]*"
-            rf"(?P<nums>(?:{ARABIC})(?:[ \t]*[、，,和与及][ \t]*(?:[^\d，。；,;、\n]{{1,4}}?(?:为|是|：|:))?"
-            rf"[ \t]*(?:{ARABIC}))*)"
-            rf"(?![0-9０-９%％.．]|[ \t]*(?:{_alt(list(units))}|年|月|日|万|亿))",
-            path, "indicator_words"),
+        indicator=_indicator_re(lst, bound_of, units, path),
         enum_before=re.compile(rf"(?<![0-9０-９.．{_CN}])(?P<num>{ARABIC})[ \t]*[、和与及][ \t]*$"),
         prefix=prefix, suffix=suffix,
         bounds=compile_regex(rf"(?P<word>{_alt(list(bound_of))})(?:{_alt(lst['bound_fillers'])})?[ \t]*$",
                              path, "bounds"),
         bound_of=bound_of,
-        change_re=compile_regex(
-            rf"(?<![{''.join(lst['change_not_after'])}])(?:{_alt(lst['change_verbs'])}){fill}"
-            r"[ \t]*$", path, "change_verbs"),
-        to_re=compile_regex(rf"(?<![下传表到通发送抵])(?:{_alt(lst['to_verbs'])})了?[ \t]*{_WHEN}?[ \t]*$",
-                            path, "to_verbs"),
-        to_between=compile_regex(rf"^[ \t]*(?:{_alt(lst['to_verbs'])})了?[ \t]*{_WHEN}?[ \t]*$",
-                                 path, "to_verbs"),
+        **_verb_patterns(lst, units, path),
         money_cue=compile_regex(_alt(lst["money_cues"]), path, "money_cues"),
         one_cue=compile_regex(rf"(?:{_alt(lst['one_cues'])})", path, "one_cues"),
         one_window=need(data, "one_window", int, path, "<file>"),
@@ -213,17 +199,49 @@ def load_rules() -> Rules:
                             for i, p in enumerate(lst["exclude_after_regex"])),
         exclude_before=tuple(compile_regex(p, path, f"exclude_before_regex[{i}]")
                              for i, p in enumerate(lst["exclude_before_regex"])),
-        carry=compile_regex(
-            rf"[ \t]*(?:{_alt(lst['to_verbs'])})了?[ \t]*(?P<num>{ARABIC})"
-            rf"(?![0-9０-９.．%％]|[ \t]*(?:{_alt(list(units))}|年|月|日|万|亿|[A-Za-z]))",
-            path, "to_verbs"),
         never=compile_regex(_alt(lst["never_words"]), path, "never_words"),
         tenths_word=tenths["word"],
         tenths_not_before=tuple(str_list(tenths, "not_before", path, "tenths", [])),
-        quotes=re.compile(
-            rf"“[^“”\n]{{1,{quote_max}}}”|‘[^‘’\n]{{1,{quote_max}}}’|「[^「」\n]{{1,{quote_max}}}」"
-            rf"|『[^『』\n]{{1,{quote_max}}}』|\"[^\"\s][^\"\n]{{0,{quote_max - 1}}}\"|《[^《》\n]*》"),
+        quotes=_quotes_re(need(data, "short_quote_max", int, path, "<file>")),
     )
+
+
+def _indicator_re(lst: dict[str, list[str]], bound_of: dict[str, str], units: dict[str, Unit],
+                  path: str) -> re.Pattern[str]:
+    """Bare values after an indicator word, with the values listed after it (分别为0.42、0.35)."""
+    return compile_regex(
+        rf"(?:{_alt(lst['indicator_words'])})[^，。；,;\d%\n]{{0,8}}?"
+        rf"(?:{_alt(lst['indicator_links'])}|[ \t])*(?P<bound>{_alt(list(bound_of))})?[ \t]*"
+        rf"(?P<nums>(?:{ARABIC})(?:[ \t]*[、，,和与及][ \t]*(?:[^\d，。；,;、\n]{{1,4}}?(?:为|是|：|:))?"
+        rf"[ \t]*(?:{ARABIC}))*)"
+        rf"(?![0-9０-９%％.．]|[ \t]*(?:{_alt(list(units))}|年|月|日|万|亿))",
+        path, "indicator_words")
+
+
+def _verb_patterns(lst: dict[str, list[str]], units: dict[str, Unit], path: str) -> dict[str, Any]:
+    """The change-construct regexes: verb before a figure, verb between two, carried end value."""
+    fill = f"(?:{_alt(lst['verb_fillers'])})?"
+    to = _alt(lst["to_verbs"])
+    return dict(
+        change_re=compile_regex(
+            rf"(?<![{''.join(lst['change_not_after'])}])(?:{_alt(lst['change_verbs'])}){fill}"
+            r"[ \t]*$", path, "change_verbs"),
+        to_re=compile_regex(rf"(?<![{''.join(lst['to_not_after'])}])(?:{to})了?[ \t]*{_WHEN}?[ \t]*$",
+                            path, "to_verbs"),
+        to_between=compile_regex(rf"^[ \t]*(?:{to})了?[ \t]*{_WHEN}?[ \t]*$", path, "to_verbs"),
+        carry=compile_regex(
+            rf"[ \t]*(?:{to})了?[ \t]*(?P<num>{ARABIC})"
+            rf"(?![0-9０-９.．%％]|[ \t]*(?:{_alt(list(units))}|年|月|日|万|亿|[A-Za-z]))",
+            path, "to_verbs"),
+    )
+
+
+def _quotes_re(quote_max: int) -> re.Pattern[str]:
+    """Short quotes hold names and slogans; book titles always do."""
+    q = quote_max
+    return re.compile(
+        rf"“[^“”\n]{{1,{q}}}”|‘[^‘’\n]{{1,{q}}}’|「[^「」\n]{{1,{q}}}」"
+        rf"|『[^『』\n]{{1,{q}}}』|\"[^\"\s][^\"\n]{{0,{q - 1}}}\"|《[^《》\n]*》")
 
 
 def _master(units: dict[str, Unit], mags: dict[str, Decimal], prefix: dict, suffix: dict,
