@@ -43,6 +43,7 @@ TAIL_MAX = 60
 _MARKER = re.compile(r"^(?:[一二三四五六七八九十]+[、.是]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第[一二三四五六七八九十\d]+[章节条]|——|—)")
 _OPEN_END = re.compile(r"[\u3400-\u9fff0-9A-Za-z，、,]$")
 WRAP_MIN = 20
+REPEAT_MIN = 15
 _BYLINE = re.compile(r"编辑|责编|作者|记者|来源|通讯员|摄影?[)）]?$")
 
 
@@ -203,7 +204,7 @@ def read_body(text: str, rules: LineRules | None = None) -> _Body:
     found = textmeta.find_title(lines)
     title = found[0] if found else None
     head = [line for i, line in enumerate(lines) if not (i < 40 and textmeta.is_meta_line(line))]
-    return _Body(trim_tail(head), title, published, source)
+    return _Body(trim_tail(drop_repeats(head)), title, published, source)
 
 
 def repair_html(html: str) -> str:
@@ -230,6 +231,20 @@ def trim_tail(lines: list[str]) -> list[str]:
     if run < TAIL_RUN or cut == 0:
         return lines
     return lines[:cut] + [l for l in lines[cut:] if _BYLINE.search(l)]
+
+
+def drop_repeats(lines: list[str], min_len: int = REPEAT_MIN) -> list[str]:
+    """Drop a long line repeating one of the two before it (templates echo captions, titles).
+
+    Only near repeats: a document may well restate a line further on (price
+    lists, tables), and that is content.
+    """
+    out: list[str] = []
+    for line in lines:
+        if len(line) >= min_len and line in out[-2:]:
+            continue
+        out.append(line)
+    return out
 
 
 def join_wrapped(lines: list[str]) -> list[str]:
