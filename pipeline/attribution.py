@@ -32,8 +32,8 @@ METRIC_RULES = "metrics.yaml"
 KINDS = ("money", "percent", "pp", "count", "area", "number")
 RELATIONS = ("level", "change", "from", "to")
 _ENTRY_KEYS = ("id", "name", "kinds", "units", "before", "after", "any", "weak", "requires",
-               "forbids", "forbid_after", "relations", "growth", "priority", "note")
-_TOP_KEYS = ("ids", "bare_words", "null_before", "change_before", "metrics")
+               "forbids", "forbid_after", "context", "relations", "growth", "priority", "note")
+_TOP_KEYS = ("ids", "domain", "bare_words", "null_before", "change_before", "metrics")
 _CLAUSE_SPLIT = re.compile(r"[，；：,;:∶]")
 _MAGNITUDE = re.compile(r"^[万千百亿]+")
 
@@ -51,6 +51,7 @@ class Metric:
     requires: re.Pattern[str] | None
     forbids: re.Pattern[str] | None
     forbid_after: re.Pattern[str] | None
+    context: re.Pattern[str] | None
     relations: frozenset[str]
     growth: str | None
     priority: int
@@ -61,6 +62,8 @@ class MetricRules:
     metrics: tuple[Metric, ...]
     by_id: dict[str, Metric]
     bare: re.Pattern[str]
+    domain: re.Pattern[str]
+    domain_per_1000: float
     null_before: re.Pattern[str]
     change_before: re.Pattern[str]
 
@@ -99,6 +102,7 @@ def _metric(entry: dict, ids: list[str], path: str, loc: str) -> Metric:
         requires=_optional_regex(entry, "requires", path, loc),
         forbids=_optional_regex(entry, "forbids", path, loc),
         forbid_after=_optional_regex(entry, "forbid_after", path, loc),
+        context=_optional_regex(entry, "context", path, loc),
         relations=frozenset(rels), growth=growth,
         priority=need(entry, "priority", int, path, loc, default=50),
     )
@@ -118,10 +122,14 @@ def load_metric_rules(path: str | None = None) -> MetricRules:
     if missing:
         raise RuleError(shown, "ids", f"no entry for metric(s): {', '.join(missing)}")
     bare = "|".join(f"(?:{b})" for b in str_list(data, "bare_words", shown, "<file>"))
+    domain = need(data, "domain", dict, shown, "<file>")
+    no_unknown_keys(domain, ("school", "per_1000"), shown, "domain")
     return MetricRules(
         metrics=tuple(sorted(metrics, key=lambda m: -m.priority)),
         by_id={m.id: m for m in metrics},
         bare=compile_regex(bare, shown, "bare_words"),
+        domain=compile_regex(need(domain, "school", str, shown, "domain"), shown, "domain.school"),
+        domain_per_1000=float(need(domain, "per_1000", (int, float), shown, "domain")),
         null_before=compile_regex(need(data, "null_before", str, shown, "<file>"), shown, "null_before"),
         change_before=compile_regex(need(data, "change_before", str, shown, "<file>"), shown,
                                     "change_before"),
@@ -165,13 +173,27 @@ class Hit:
     before: bool
 
 
-def _allowed(metric: Metric, text: str, clause: tuple[int, int], after_pos: int | None) -> bool:
-    span = text[clause[0]:clause[1]]
+@dataclass(frozen=True)
+class _Probe:
+    """One figure being attributed: the text, the figure, its relation and sentence."""
+
+    text: str
+    fig: Figure
+    rel: str
+    sentence: tuple[int, int]
+    school_doc: bool = False  # the whole document is about schooling: contexts hold
+
+
+def _allowed(metric: Metric, p: _Probe, scope: tuple[int, int], local: bool) -> bool:
+    span = p.text[scope[0]:scope[1]]
     if metric.requires and not metric.requires.search(span):
         return False
     if metric.forbids and metric.forbids.search(span):
         return False
-    if metric.forbid_after and after_pos is not None and metric.forbid_after.search(text[after_pos:clause[1]]):
+    if metric.forbid_after and local and metric.forbid_after.search(p.text[p.fig.end:scope[1]]):
+        return False
+    if metric.context and not (p.school_doc or metric.context.search(p.text, *p.sentence)
+                               or metric.context.search(span)):
         return False
     return True
 
@@ -188,13 +210,14 @@ def _find(rx: re.Pattern[str], text: str, a: int, b: int, last: bool) -> tuple[i
     return (a + found.start(), a + found.end(), found.group()) if found else None
 
 
-def _hits(text: str, fig: Figure, rel: str, before: tuple[int, int], after: tuple[int, int],
-          clause: tuple[int, int], weak: bool = False, local: bool = True) -> list[Hit]:
+def _hits(p: _Probe, before: tuple[int, int], after: tuple[int, int], scope: tuple[int, int],
+          weak: bool = False, local: bool = True) -> list[Hit]:
     """Cue matches for the figure: before-cues nearest the end of ``before``, after-cues
-    nearest the start of ``after``; one hit per metric that fits the figure."""
+    nearest the start of ``after``; one hit per metric that fits the figure. ``scope``
+    is the clause (or heading) the requires/forbids/context checks read."""
     out = []
     for metric in load_metric_rules().metrics:
-        mid = _fit(metric, fig, rel)
+        mid = _fit(metric, p.fig, p.rel)
         if mid is None:
             continue
         sides = ((metric.weak, True), (metric.weak, False)) if weak else (
@@ -203,11 +226,11 @@ def _hits(text: str, fig: Figure, rel: str, before: tuple[int, int], after: tupl
         for pats, is_before in sides:
             a, b = before if is_before else after
             for rx in pats:
-                m = _find(rx, text, a, b, last=is_before)
+                m = _find(rx, p.text, a, b, last=is_before)
                 if m:
                     dist = (b - m[1]) if is_before else (m[0] - a)
                     found.append(Hit(mid, m[2], m[0], m[1], dist, metric.priority, is_before))
-        if found and _allowed(metric, text, clause, fig.end if local else None):
+        if found and _allowed(metric, p, scope, local):
             out.append(min(found, key=lambda h: (not h.before, h.distance)))
     return out
 
@@ -377,66 +400,87 @@ def _scan_order(sent: _Sentence, ci: int, fig: Figure) -> list[tuple[int, int]]:
     return nxt + prev
 
 
-def _inherit(text: str, fig: Figure, rel: str, scopes: list[tuple[int, int]], tag: str) -> tuple[Hit | None, bool]:
+def _inherit(p: _Probe, scopes: list[tuple[int, int]]) -> tuple[Hit | None, bool]:
     """The first scope with a fitting cue gives the metric; (None, True) when it is ambiguous."""
     for a, b in scopes:
-        hits = _hits(text, fig, rel, (a, b), (b, b), (a, b), local=False)
+        hits = _hits(p, (a, b), (b, b), (a, b), local=False)
         if hits:
             return (None, True) if _ambiguous(hits) else (_best(hits), False)
     return None, False
 
 
-def metric_of(text: str, fig: Figure, sent: _Sentence, heads: list[Heading]) -> tuple[str | None, str]:
-    """(metric id or None, the rule that decided) for one figure."""
+def _label(hit: Hit, how: str) -> tuple[str, str]:
+    return hit.metric, f"{how}:{hit.cue}"
+
+
+def is_school_document(text: str) -> bool:
+    """Dense in schooling words (``domain`` in rules/metrics.yaml): an education report."""
     rules = load_metric_rules()
+    hits = sum(1 for _ in rules.domain.finditer(text))
+    return hits * 1000 >= rules.domain_per_1000 * max(len(text), 1)
+
+
+def metric_of(text: str, fig: Figure, sent: _Sentence, heads: list[Heading],
+              subject: tuple[int, int] | None = None, school_doc: bool = False) -> tuple[str | None, str]:
+    """(metric id or None, the rule that decided) for one figure; ``subject`` is its own
+    subject in a 分别 construction (小学、初中入学率分别为…)."""
     ci = _clause_of(sent, fig.start)
     clause = sent.clauses[ci]
     before, after = _windows(text, fig, clause, sent.figures)
-    if rules.null_before.search(text[before[0]:before[1]]):
+    if load_metric_rules().null_before.search(text[before[0]:before[1]]):
         return None, "null:distributive"
-    rel = _relation(text, fig, before)
-    local = _hits(text, fig, rel, before, after, clause)
+    p = _Probe(text, fig, _relation(text, fig, before), sent.span, school_doc)
+    if subject:
+        own = _hits(p, subject, (subject[1], subject[1]), clause)
+        if own:
+            return _label(_best(own), "subject")
+    local = _hits(p, before, after, clause)
     if local:
-        h = _best(local)
-        return h.metric, f"cue:{h.cue}"
-    weak = _hits(text, fig, rel, before, after, clause, weak=True)
+        return _label(_best(local), "cue")
+    weak = _hits(p, before, after, clause, weak=True)
     money = fig.kind == "money"
-    if not (_is_bare(text, before, after, money) or rel != "level" or (money and weak)):
+    bare = _is_bare(text, before, after, money)
+    if not (bare or p.rel != "level" or (money and weak)):
         return None, "no cue"
     if before[0] > clause[0]:
-        whole = _hits(text, fig, rel, (clause[0], fig.start), after, clause)
+        whole = _hits(p, (clause[0], fig.start), after, clause)
         if whole:
-            h = _best(whole)
-            return h.metric, f"clause:{h.cue}"
-    hit, ambiguous = _inherit(text, fig, rel, _scan_order(sent, ci, fig), "sentence")
+            return _label(_best(whole), "clause")
+    if not bare and not (money and weak):
+        return None, "no cue"  # a change or end point with a subject of its own that names nothing
+    if (p.rel != "level" or not money) and not _is_bare(text, (clause[0], fig.start), after, money):
+        return None, "no cue"  # its clause names a subject that no cue knows (起征点从800元提高到5000元)
+    hit, ambiguous = _inherit(p, _scan_order(sent, ci, fig))
     if hit:
-        return hit.metric, f"sentence:{hit.cue}"
-    if fig.kind == "money" and not ambiguous:
-        spans = [(h.start, h.end) for h in _enclosing(heads, fig.start)]
-        hit, ambiguous = _inherit(text, fig, rel, spans, "heading")
+        return _label(hit, "sentence")
+    if money and not ambiguous:
+        hit, ambiguous = _inherit(p, [(h.start, h.end) for h in _enclosing(heads, fig.start)])
         if hit:
-            return hit.metric, f"heading:{hit.cue}"
+            return _label(hit, "heading")
     if weak:
-        h = _best(weak)
-        return h.metric, f"weak:{h.cue}" + (" (several purposes)" if ambiguous else "")
+        return _label(_best(weak), "weak" + ("(several purposes)" if ambiguous else ""))
     return None, "no cue"
 
 
 # -- 分别: each value to its own subject -----------------------------------------------------
 
-_RESPECTIVE = re.compile(r"((?:[^，；。、\d%]{1,10}、)+[^，；。、\d%]{1,10}?)(?:的[^，；。]{0,8})?分别")
+_RESPECTIVE = re.compile(r"((?:[^，；。、\d%]{1,12}、)+[^，；。、\d%]{1,12}?)(?:的[^，；。]{0,8})?分别")
 
 
-def respective_subjects(text: str, clause: tuple[int, int], figs: list[Figure]) -> dict[int, str]:
-    """``北京、江苏、上海分别为a、b、c``: figure start -> its own subject, when the counts agree."""
+def respective_subjects(text: str, clause: tuple[int, int], figs: list[Figure]) -> dict[int, tuple[int, int]]:
+    """``北京、江苏、上海分别为a、b、c``: figure start -> the span of its own subject,
+    when the number of subjects and of figures after 分别 agree."""
     m = _RESPECTIVE.search(text, clause[0], clause[1])
     if not m:
         return {}
-    subjects = [s.strip() for s in m.group(1).split("、")]
+    spans, a = [], m.start(1)
+    for part in m.group(1).split("、"):
+        spans.append((a, a + len(part)))
+        a += len(part) + 1
     after = [f for f in figs if m.end() <= f.start < clause[1]]
-    if len(after) != len(subjects):
+    if len(after) != len(spans):
         return {}
-    return {f.start: s for f, s in zip(after, subjects)}
+    return {f.start: span for f, span in zip(after, spans)}
 
 
 # -- the document ---------------------------------------------------------------------------
@@ -483,13 +527,26 @@ def _period(text: str, fig: Figure, sent: _Sentence, lead: periods.TimePhrase | 
     return period, phrase.target or future
 
 
-def _attribute_one(text: str, fig: Figure, sent: _Sentence, heads: list[Heading],
-                   lead: periods.TimePhrase | None, as_of: int | None) -> None:
-    metric, rule = metric_of(text, fig, sent, heads)
-    period, target_time = _period(text, fig, sent, lead, as_of)
+@dataclass(frozen=True)
+class _Doc:
+    """What every figure of one document shares."""
+
+    text: str
+    heads: list[Heading]
+    as_of: int | None
+    school_doc: bool
+
+
+def _attribute_one(doc: _Doc, fig: Figure, sent: _Sentence, lead: periods.TimePhrase | None,
+                   subject: tuple[int, int] | None = None) -> None:
+    text = doc.text
+    metric, rule = metric_of(text, fig, sent, doc.heads, subject, doc.school_doc)
+    if subject:
+        rule = f"{rule}; 分别:{text[subject[0]:subject[1]]}"
+    period, target_time = _period(text, fig, sent, lead, doc.as_of)
     clause = sent.clauses[_clause_of(sent, fig.start)]
     target_section = any(modality_mod.is_target_heading(text[h.start:h.end])
-                         for h in _enclosing(heads, fig.start))
+                         for h in _enclosing(doc.heads, fig.start))
     mod, _why = modality_mod.classify(text, sent.span, clause, (fig.start, fig.end),
                                       target_time=target_time, target_section=target_section)
     fig.metric, fig.metric_rule = metric, rule
@@ -502,21 +559,20 @@ def attribute(text: str, sentences: list[tuple[int, int]], figures: list[Figure]
     """Fill metric, metric_rule, year_start/year_end and modality of ``figures`` in place."""
     if not figures:
         return
-    sentences = sentences or split_sentences(text)
-    heads = headings(text)
+    doc = _Doc(text, headings(text), as_of_year, is_school_document(text))
     lead = None
-    for sent in _group(text, sentences, figures):
+    for sent in _group(text, sentences or split_sentences(text), figures):
         lead = _lead_phrase(text, sent, lead)
+        done: set[int] = set()
         for clause in sent.clauses:
             subjects = respective_subjects(text, clause, sent.figures)
             for fig in sent.figures:
                 if clause[0] <= fig.start < clause[1]:
-                    _attribute_one(text, fig, sent, heads, lead, as_of_year)
-                    if fig.start in subjects:
-                        fig.metric_rule = f"{fig.metric_rule}; 分别:{subjects[fig.start]}"
+                    _attribute_one(doc, fig, sent, lead, subjects.get(fig.start))
+                    done.add(id(fig))
         for fig in sent.figures:  # a figure outside every clause span (rare): still decided
-            if not any(a <= fig.start < b for a, b in sent.clauses):
-                _attribute_one(text, fig, sent, heads, lead, as_of_year)
+            if id(fig) not in done:
+                _attribute_one(doc, fig, sent, lead)
 
 
 def describe(figure: Figure) -> str:

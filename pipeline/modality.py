@@ -58,6 +58,13 @@ def is_target_heading(heading: str) -> bool:
     return bool(load_modality_rules().target_heading.search(heading))
 
 
+def _previous_clause_start(text: str, sent_start: int, clause_start: int) -> int:
+    """Start of the clause before the figure's: goal words reach one clause forward
+    (…发展目标，即用3年时间投入3个亿), not across a whole long sentence."""
+    cut = max(text.rfind(p, sent_start, max(sent_start, clause_start - 1)) for p in "，；：,;:")
+    return cut + 1 if cut >= sent_start else sent_start
+
+
 def classify(text: str, sentence: tuple[int, int], clause: tuple[int, int], figure: tuple[int, int],
              target_time: bool = False, target_section: bool = False) -> tuple[str, str]:
     """(modality, reason) of the figure at ``figure`` (start, end) in ``text``.
@@ -77,7 +84,7 @@ def classify(text: str, sentence: tuple[int, int], clause: tuple[int, int], figu
     m = r.actual.search(local)
     if m:
         return "actual", f"actual:{m.group()}"
-    m = r.target.search(text, sentence[0], c1)
+    m = r.target.search(text, _previous_clause_start(text, sentence[0], c0), c1)
     if m:
         return "target", f"target:{m.group()}"
     if target_time:

@@ -53,12 +53,13 @@ class TimeRules:
     actual_in_sentence: re.Pattern[str]
     current_signs: re.Pattern[str]
     current_gap: int
+    fresh_signs: re.Pattern[str]
     list_marker: re.Pattern[str]
 
 
 _TOP_KEYS = ("year_digits", "patterns", "relative", "plans", "base_before", "base_after",
              "target_before", "target_after", "actual_before", "actual_in_sentence",
-             "current_signs", "current_gap", "list_marker")
+             "current_signs", "current_gap", "fresh_signs", "list_marker")
 
 
 def _plans(data: dict, path: str) -> dict[str, tuple[int, int]]:
@@ -109,6 +110,7 @@ def load_time_rules(path: str | None = None) -> TimeRules:
         actual_before=rx("actual_before"), actual_in_sentence=rx("actual_in_sentence"),
         current_signs=rx("current_signs"),
         current_gap=need(data, "current_gap", int, shown, "<file>"),
+        fresh_signs=rx("fresh_signs"),
         list_marker=rx("list_marker"),
     )
 
@@ -238,8 +240,9 @@ def infer_as_of_year(text: str, published: dt.date | None) -> int | None:
     Years after publication are plans, never as-of. A text whose latest actual
     year is close to publication (within ``current_gap``) and that speaks of its
     own present (以来, 今年, 目前…) runs to the publication year (a 2024 report on
-    "2021年以来" is as of 2024); an old report reposted years later keeps its
-    own latest year (a 2012 report shown on a 2023 page is 2012).
+    "2021年以来" is as of 2024), and so does a news report naming days without
+    their year (5月9日, 日前); an old report reposted years later keeps its own
+    latest year (a 2012 report shown on a 2023 page is 2012).
     """
     rules = load_time_rules()
     pub = published.year if published else None
@@ -250,5 +253,7 @@ def infer_as_of_year(text: str, published: dt.date | None) -> int | None:
     if pub is None or latest >= pub:
         return latest
     if pub - latest <= rules.current_gap and rules.current_signs.search(text):
+        return pub
+    if rules.fresh_signs.search(text):
         return pub
     return latest
