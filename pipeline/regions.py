@@ -23,6 +23,7 @@ _END = ""  # trie key marking the end of a written form
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # jieba words at least this frequent count as words of the prose when checking boundaries
 _WORD_FREQ = 20
+_FUNCTION_CHARS = frozenset("和与及在对把被从向于为以是的了而并或等又也都就将让给")
 
 
 @dataclass(frozen=True)
@@ -130,18 +131,25 @@ def _forms_at(text: str, i: int) -> list[tuple[int, list[Surface]]]:
 
 
 def _cuts_word(text: str, i: int, j: int) -> bool:
-    """Would a match over text[i:j] cut a word of the prose (经费|县, 时代|县, 城市|北部)?
+    """Would a two-character match over text[i:j] cut a word of the prose?
 
-    The right side is checked only for full names (X县 + 级): a short name is often followed
-    by a word it makes no word with, and a dictionary of place words would refuse it wrongly.
+    Refused: a word crossing its left edge (经费|县, 时代|县, 城市|北部, 跨越千|山万水), a longer
+    word it begins (千山万水, 北京大学, unless the word is itself a place), a conjunction before
+    a word (和|政治, 和|硕士), and for full names a word its suffix begins (和县|级). The right
+    edge of a short name is not checked: 宜昌盛产 is 宜昌 + 盛产.
     """
-    freq = _word_freq()
-    right = text[j - 1] in "区县市旗"
-    for k in (1, 2):
+    freq, tags = _word_freq(), _word_tags()
+    for k in (1, 2, 3):
         if i - k >= 0 and freq.get(text[i - k:i + 1], 0) >= _WORD_FREQ:
             return True
-        if right and j + k <= len(text) and freq.get(text[j - 1:j + k], 0) >= _WORD_FREQ:
+    for b in (j + 1, j + 2):
+        w = text[i:b]
+        if len(w) == b - i and freq.get(w, 0) >= _WORD_FREQ and not tags.get(w, "").startswith("ns"):
             return True
+    if text[i] in _FUNCTION_CHARS and freq.get(text[i + 1:i + 3], 0) >= _WORD_FREQ:
+        return True
+    if text[j - 1] in "区县市旗":
+        return any(j + k <= len(text) and freq.get(text[j - 1:j + k], 0) >= _WORD_FREQ for k in (1, 2))
     return False
 
 
@@ -199,7 +207,8 @@ def _scan_gpe(text: str) -> list[Entity]:
 
 
 def _resolve_by_context(text: str, ents: list[Entity], extra_codes: set[str] = frozenset()) -> None:
-    """Give an ambiguous mention (鼓楼区) the one reading whose parent the document also names."""
+    """Give an ambiguous mention (鼓楼区) the one reading whose parent the document also names;
+    failing that, the reading that dominates the others (see :func:`dominant_reading`)."""
     gz = load_gazetteer()
     named = {e.region_code for e in ents if e.region_code} | set(extra_codes)
     for e in ents:
@@ -207,8 +216,20 @@ def _resolve_by_context(text: str, ents: list[Entity], extra_codes: set[str] = f
             continue
         codes = candidate_codes(e)
         fits = [c for c in codes if named & set(gz.ancestors(c))]
-        if len(fits) == 1:
-            e.region_code, e.norm = fits[0], gz.by_code(fits[0])["name"]
+        pick = fits[0] if len(fits) == 1 else (None if fits else dominant_reading(codes))
+        if pick:
+            e.region_code, e.norm = pick, gz.by_code(pick)["name"]
+
+
+def dominant_reading(codes: list[str]) -> str | None:
+    """The reading of an ambiguous name that stands above the others: a province (河北 is 河北省,
+    not 天津's 河北区), or a division whose namesakes are all inside it (承德市 over 承德县)."""
+    gz = load_gazetteer()
+    provinces = [c for c in codes if gz.by_code(c)["level"] == "province"]
+    if len(provinces) == 1:
+        return provinces[0]
+    top = [c for c in codes if all(o == c or c in gz.ancestors(o) for o in codes)]
+    return top[0] if len(top) == 1 else None
 
 
 def candidate_codes(entity: Entity) -> list[str]:
@@ -237,7 +258,10 @@ def _bodies(text: str, gpes: list[Entity], rules: OrgRules) -> list[Entity]:
         start = gpes[_chain_start(gpes, k)].start
         out.append(Entity("ORG", start, m.end(), text[start:m.end()], norm=text[start:m.end()],
                           region_code=g.region_code, rule=f"org:{rules.body_ids[m.group()]}"))
+    freq = _word_freq()
     for m in rules.national.finditer(text):
+        if freq.get(text[m.end() - 1:m.end() + 1], 0) >= _WORD_FREQ:
+            continue  # 教育部门, 财政部门: the body's last character begins a word
         if not any(g.end == m.start() for g in gpes):
             out.append(Entity("ORG", m.start(), m.end(), m.group(), norm=m.group(), rule="org:national"))
     return out
@@ -344,7 +368,9 @@ def _drop_stray_school_places(gpes: list[Entity], schools: list[Entity]) -> list
 
 # -- the document's region -----------------------------------------------------
 
-_W_TITLE, _W_SOURCE, _W_BODY, _W_BODY_ORG, _W_IN_SCHOOL = 4.0, 3.0, 1.0, 1.5, 0.3
+_W_TITLE, _W_SOURCE, _W_BODY, _W_BODY_ORG, _W_IN_SCHOOL, _W_MEDIA = 4.0, 3.0, 1.0, 1.5, 0.3, 0.3
+# a place name as part of a media brand (华龙网, 宜昌日报) says where the outlet is, not the story
+_MEDIA = re.compile(r"网|[日晚]?报|电视台|广播电视台|新闻|融媒|客户端|在线|发布")
 _DESCEND = 0.5  # go down to a child holding at least this share of its parent's evidence
 _HEAD_SHARE = 0.3  # a division the title names is kept while it holds this share of all evidence
 _SELF = {  # the document speaking of itself, by level
@@ -362,26 +388,30 @@ class _Evidence:
     notes: list[str]
 
 
-def _mentions(title: str | None, source_name: str | None,
+def _mentions(title: str | None, text: str, source_name: str | None,
               entities: list[Entity]) -> list[tuple[Entity, float, str]]:
     """(mention, weight, where) for title, source line, issuing bodies and body mentions."""
     out = [(e, _W_TITLE, "title") for e in find_entities(title or "") if e.label == "GPE"]
-    out += [(e, _W_SOURCE, "source") for e in find_entities(source_name or "") if e.label == "GPE"]
+    src = source_name or ""
+    out += [(e, _W_MEDIA if _MEDIA.match(src, e.end) else _W_SOURCE, "source")
+            for e in find_entities(src) if e.label == "GPE"]
     schools = [e for e in entities if e.rule == "org:school"]
     for e in entities:
         if e.label == "GPE":
             inside = any(s.start <= e.start and e.end <= s.end for s in schools)
-            out.append((e, _W_IN_SCHOOL if inside else _W_BODY, "body"))
+            w = _W_IN_SCHOOL if inside else (_W_MEDIA if _MEDIA.match(text, e.end) else _W_BODY)
+            out.append((e, w, "body"))
         elif e.label == "ORG" and e.region_code and e.rule != "org:school":
             out.append((e, _W_BODY_ORG, "body"))
     return out
 
 
-def _evidence(title: str | None, source_name: str | None, entities: list[Entity]) -> _Evidence:
+def _evidence(title: str | None, text: str, source_name: str | None,
+              entities: list[Entity]) -> _Evidence:
     """Evidence per division; an ambiguous mention goes to the readings under a named parent,
     else its weight is split between its readings."""
     gz = load_gazetteer()
-    mentions = _mentions(title, source_name, entities)
+    mentions = _mentions(title, text, source_name, entities)
     named = {e.region_code for e, _, _ in mentions if e.region_code}
     ev = _Evidence({}, [], [])
     heads: list[tuple[str, str]] = []
@@ -389,6 +419,8 @@ def _evidence(title: str | None, source_name: str | None, entities: list[Entity]
     for e, w, where in mentions:
         codes = candidate_codes(e)
         fits = [c for c in codes if named & set(gz.ancestors(c))] or codes
+        if len(fits) > 1 and dominant_reading(fits):
+            fits = [dominant_reading(fits)]
         for c in fits:
             ev.weights[c] = ev.weights.get(c, 0.0) + w / len(fits)
         if where != "body" and len(fits) == 1:
@@ -460,7 +492,7 @@ def infer_region(title: str | None, text: str, source_name: str | None,
     name 全国; a document naming nothing gets an empty guess with confidence 0.
     """
     gz = load_gazetteer()
-    ev = _evidence(title, source_name, entities)
+    ev = _evidence(title, text, source_name, entities)
     national = _national_score(title, text, source_name, entities)
     support = _subtree(ev.weights)
     total = sum(ev.weights.values())
