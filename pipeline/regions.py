@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .errors import RuleError
-from .gazetteer import LEVELS, Gazetteer, Surface, load_gazetteer
+from .gazetteer import Surface, load_gazetteer
 from .model import Entity, Figure, RegionGuess
 from .rulefiles import compile_regex, load_yaml, need, no_duplicates, no_unknown_keys, str_list
 from .segment import clauses, make_tokenizer
@@ -206,11 +206,11 @@ def _scan_gpe(text: str) -> list[Entity]:
     return out
 
 
-def _resolve_by_context(text: str, ents: list[Entity], extra_codes: set[str] = frozenset()) -> None:
+def _resolve_by_context(ents: list[Entity]) -> None:
     """Give an ambiguous mention (鼓楼区) the one reading whose parent the document also names;
     failing that, the reading that dominates the others (see :func:`dominant_reading`)."""
     gz = load_gazetteer()
-    named = {e.region_code for e in ents if e.region_code} | set(extra_codes)
+    named = {e.region_code for e in ents if e.region_code}
     for e in ents:
         if e.region_code or e.label != "GPE":
             continue
@@ -336,7 +336,7 @@ def find_entities(text: str) -> list[Entity]:
     text also names); ``norm`` is the full name.
     """
     gpes = _scan_gpe(text)
-    _resolve_by_context(text, gpes)
+    _resolve_by_context(gpes)
     rules = load_org_rules()
     bodies = _bodies(text, gpes, rules)
     schools = _schools(text, gpes, bodies, rules)
