@@ -52,9 +52,9 @@ def _state(db: Path) -> dict:
 def test_sigkill_then_rerun_matches_clean_run(tmp_path):
     folder = _corpus(tmp_path)
     clean_db = tmp_path / "clean.duckdb"
-    subprocess.run(_ingest_cmd(folder, clean_db), check=True, capture_output=True)
+    first = subprocess.run(_ingest_cmd(folder, clean_db), check=True, capture_output=True, text=True)
     clean = _state(clean_db)
-    assert clean["documents"] == N_DOCS
+    assert clean["documents"] == N_DOCS, first.stdout + first.stderr
 
     db = tmp_path / "killed.duckdb"
     rng = random.Random(5)
