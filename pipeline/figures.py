@@ -250,14 +250,15 @@ def _master(units: dict[str, Unit], mags: dict[str, Decimal], prefix: dict, suff
     mag_alt = _alt(list(mags))
     approx = _alt(lst["approx_words"])
     pattern = (
-        rf"(?P<pre>{_alt(list(prefix))})?"
+        rf"(?P<pre>{_alt(list(prefix))})?(?P<cur>[¥￥])?"
         rf"(?:百分之(?P<pw>{ARABIC}|[{_CN}]+(?:点[{_CN_DIG}]+)?)"
         rf"|(?P<fd>{ARABIC}|[{_CN}]+)分之(?P<fn>{ARABIC}|[{_CN}]+(?:点[{_CN_DIG}]+)?)"
         rf"|(?:(?P<num>{NUMCORE})|(?(pre)(?=(?:{mag_alt}))|(?!)))"
         rf"(?:(?P<u1>{unit_alt})?[ \t]?(?P<rsep>{_alt(lst['range_separators'])})[ \t]?"
         rf"(?P<num2>{NUMCORE}))?"
         rf"(?P<ap1>{approx})?(?:[ \t]?(?P<mag>{mag_alt}))?(?P<ap2>{approx})?"
-        rf"(?:{_SP}(?P<unit>{unit_alt})|(?<=[万亿])(?P<nounit>)|(?P<tenths>{re.escape(tenths)})))"
+        rf"(?:{_SP}(?P<unit>{unit_alt})|(?<=[万亿])(?P<nounit>)|(?P<tenths>{re.escape(tenths)})"
+        rf"|(?(cur)(?P<curonly>)|(?!))))"
         rf"(?P<post>{_alt(list(suffix))})?"
     )
     return compile_regex(pattern, path, "<master pattern>")
@@ -384,6 +385,8 @@ def _kind_unit(text: str, m: re.Match[str], rules: Rules) -> tuple[str, str, Dec
                 or any(after.startswith(w) for w in rules.tenths_not_before)):
             return None
         return "percent", "%", Decimal(10), "tenths"
+    if m.group("cur") is not None:
+        return "money", "元", Decimal(1), "currency_sign"  # ¥5000, ¥1.2万
     clause = re.split(r"[，。；！？,;\n]", text[max(0, m.start() - 16):m.start()])[-1]
     if m.group("mag") and rules.money_cue.search(clause):
         return "money", "元", Decimal(1), "magnitude_money"
