@@ -26,7 +26,7 @@ from .rulefiles import (compile_regex, load_lines, load_yaml, need, no_duplicate
 RULES = "boilerplate.yaml"
 _SECTIONS = ("strip", "drop", "block", "spam")
 _RULE_KEYS = ("id", "pattern", "why", "max_len", "tag")
-_SPAM_KEYS = ("keywords", "min_hits", "min_density")
+_SPAM_KEYS = ("keywords", "tiers")
 _PROSE = re.compile(r"[。！？；]")
 _COUNTED = re.compile(r"[A-Za-z\u3400-\u9fff]")
 # markup that makes lxml drop the rest of a page: an included header's </html>, and
@@ -63,8 +63,7 @@ class LineRules:
     drop: tuple[LineRule, ...]
     block: tuple[LineRule, ...]
     spam: re.Pattern[str]
-    min_hits: int
-    min_density: float
+    tiers: tuple[tuple[int, float], ...]  # (min_hits, min_density): a line meeting any is spam
 
 
 def _rules_of(data: dict, section: str, shown: str) -> tuple[LineRule, ...]:
@@ -103,14 +102,28 @@ def load_rules(path: str | None = None) -> LineRules:
     no_duplicates(((r.id, f"{s}.{r.id}") for s in sections for r in sections[s]), shown, "rule id")
     spam = need(data, "spam", dict, shown, "<file>")
     no_unknown_keys(spam, _SPAM_KEYS, shown, "spam")
-    density = need(spam, "min_density", (int, float), shown, "spam")
-    if not 0 < density <= 1:
-        raise RuleError(shown, "spam.min_density", "must be in (0, 1]")
     return LineRules(
         strip=sections["strip"], drop=sections["drop"], block=sections["block"],
         spam=_spam_pattern(need(spam, "keywords", str, shown, "spam"), shown),
-        min_hits=need(spam, "min_hits", int, shown, "spam"), min_density=float(density),
+        tiers=_spam_tiers(need(spam, "tiers", list, shown, "spam"), shown),
     )
+
+
+def _spam_tiers(entries: list, shown: str) -> tuple[tuple[int, float], ...]:
+    tiers = []
+    for i, entry in enumerate(entries):
+        loc = f"spam.tiers[{i}]"
+        no_unknown_keys(entry if isinstance(entry, dict) else {}, ("min_hits", "min_density"), shown, loc)
+        hits = need(entry, "min_hits", int, shown, loc)
+        density = need(entry, "min_density", (int, float), shown, loc)
+        if hits < 2:
+            raise RuleError(shown, f"{loc}.min_hits", "must be at least 2: one word never makes spam")
+        if not 0 < density <= 1:
+            raise RuleError(shown, f"{loc}.min_density", "must be in (0, 1]")
+        tiers.append((hits, float(density)))
+    if not tiers:
+        raise RuleError(shown, "spam.tiers", "no tiers")
+    return tuple(tiers)
 
 
 def _matches(rule: LineRule, line: str) -> bool:
@@ -120,10 +133,11 @@ def _matches(rule: LineRule, line: str) -> bool:
 def is_spam(line: str, rules: LineRules) -> bool:
     """A line whose spam keywords cover a large share of its letters (density, not one word)."""
     hits = [m.group() for m in rules.spam.finditer(line)]
-    if len(hits) < rules.min_hits:
-        return False
     counted = len(_COUNTED.findall(line))
-    return counted > 0 and sum(len(h) for h in hits) / counted >= rules.min_density
+    if len(hits) < 2 or not counted:
+        return False
+    density = sum(len(h) for h in hits) / counted
+    return any(len(hits) >= n and density >= d for n, d in rules.tiers)
 
 
 def strip_spans(line: str, rules: LineRules) -> str:
@@ -197,7 +211,8 @@ def read_body(text: str, rules: LineRules | None = None) -> _Body:
     """
     classified = classify(text.split("\n"), rules)
     every = [line for line, _ in classified]
-    published, source = textmeta.find_published(every), textmeta.find_source(every[:40])
+    published = textmeta.find_published(every) or textmeta.header_date(every)
+    source = textmeta.find_source(every[:40])
     start = _qa_start(classified)
     kept = [(i, line) for i, (line, why) in enumerate(classified) if why is None and i >= start]
     lines = [line for _, line in kept]

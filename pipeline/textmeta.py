@@ -66,6 +66,14 @@ def find_published(lines: Sequence[str], max_rank: int = 2) -> dt.date | None:
     return best[2] if best else None
 
 
+def header_date(lines: Sequence[str], window: int = 12) -> dt.date | None:
+    """The date of an unlabelled date/source line near the top (``2024-07-08 来源:某报``)."""
+    for line in lines[:window]:
+        if is_meta_line(line) and (date := parse_date(line)):
+            return date
+    return None
+
+
 def find_source(lines: Sequence[str]) -> str | None:
     """The 来源 named in a header line (``来源:中国教育报客户端``)."""
     for line in lines:

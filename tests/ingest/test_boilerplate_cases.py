@@ -50,7 +50,7 @@ def _write(tmp_path: Path, text: str, spam: str = "人妻\n少妇\n") -> str:
     return str(path)
 
 
-GOOD_SPAM = "spam: {keywords: spam.txt, min_hits: 3, min_density: 0.3}\n"
+GOOD_SPAM = "spam: {keywords: spam.txt, tiers: [{min_hits: 3, min_density: 0.3}]}\n"
 
 
 @pytest.mark.parametrize("body, loc, reason", [
@@ -75,8 +75,11 @@ def test_rule_file_errors_name_file_and_entry(tmp_path: Path, body: str, loc: st
 
 def test_spam_settings_validated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EDUMINE_RULES", str(tmp_path))
-    path = _write(tmp_path, "drop: []\nspam: {keywords: spam.txt, min_hits: 3, min_density: 2}\n")
-    with pytest.raises(RuleError, match=r"spam.min_density\] must be in"):
+    path = _write(tmp_path, "drop: []\nspam: {keywords: spam.txt, tiers: [{min_hits: 3, min_density: 2}]}\n")
+    with pytest.raises(RuleError, match=r"spam.tiers\[0\].min_density\] must be in"):
+        load_rules(path)
+    path = _write(tmp_path, "drop: []\nspam: {keywords: spam.txt, tiers: [{min_hits: 1, min_density: 0.5}]}\n")
+    with pytest.raises(RuleError, match=r"spam.tiers\[0\].min_hits\] must be at least 2"):
         load_rules(path)
     path = _write(tmp_path, "drop: []\n" + GOOD_SPAM, spam="人妻\n人妻\n")
     with pytest.raises(RuleError, match="duplicate keyword '人妻'"):

@@ -92,3 +92,9 @@ def test_find_published_label_boundaries_and_rank(lines: list[str], max_rank: in
 ])
 def test_tidy_title(title: str | None, tidy: str | None) -> None:
     assert tidy_title(title) == tidy
+
+
+def test_header_date() -> None:
+    from pipeline.textmeta import header_date
+    assert header_date(["某县新建学校", "2024年7月8日 09:30 来源：某县融媒体中心", "正文。"]) == dt.date(2024, 7, 8)
+    assert header_date(["某县新建学校", "2019年以来全县新建学校12所。"]) is None
