@@ -246,7 +246,8 @@ def compile_rules(data: Any, path: str) -> MeasureRules:
             terms[c.text] = terms.get(c.text, ()) + (c,)
     groups = {f"p{i}": c for i, c in enumerate(c for c in cues if not c.is_term)}
     trie = _trie_regex(sorted(terms))
-    alts = [f"(?P<T>{trie})"] + [f"(?P<{g}>{_gate([c.text])}{c.text})" for g, c in groups.items()]
+    # each pattern's own gate stands outside its group: a failing gate then costs no group entry
+    alts = [f"(?P<T>{trie})"] + [f"{_gate([c.text])}(?P<{g}>{c.text})" for g, c in groups.items()]
     gate = _gate([trie] + [c.text for c in groups.values()])
     scanner = compile_regex(gate + "(?:" + "|".join(alts) + ")", path, "<all cues>")
     pattern_scanner = compile_regex("|".join(alts[1:]), path, "<all patterns>") if groups else None
