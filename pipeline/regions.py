@@ -525,33 +525,32 @@ def _sentence_of(fig: Figure, sentences: list[tuple[int, int]]) -> tuple[int, in
 
 def assign_figure_regions(text: str, sentences: list[tuple[int, int]], figures: list[Figure],
                           entities: list[Entity], doc_region: RegionGuess) -> None:
-    """Set each figure's ``region_code``: a division its sentence names other than the document's
-    own (a county in a city report), nearest before the figure, else the document's code.
+    """Set each figure's ``region_code``: a division inside the document's region that its
+    sentence names (a county in a city report), nearest before the figure or after it in the
+    same clause; else the document's code.
 
-    Divisions above the document's (全省, 福州市 in a 晋安区 report) do not take a figure: such a
-    sentence compares with them rather than reporting for them.
+    Only divisions below the document's own count: in a county report 福州市, 全省 or a
+    destination (到上海培训) is compared with or travelled to, not reported on. A national or
+    unplaced document lets any named division take its figures. Place names inside school
+    names (上海中学) do not count.
     """
     gz = load_gazetteer()
     own = doc_region.code
-    above = set(gz.ancestors(own)) if own else set()
+    schools = [e for e in entities if e.rule == "org:school"]
     gpes = []
     for e in entities:
-        if e.label != "GPE":
+        if e.label != "GPE" or any(s.start <= e.start and e.end <= s.end for s in schools):
             continue
-        codes = candidate_codes(e)
-        inside = [c for c in codes if own and own in gz.ancestors(c)]  # 鼓楼区 in a 福州 report
-        code = codes[0] if len(codes) == 1 else (inside[0] if len(inside) == 1 else None)
-        if code:
-            gpes.append(Entity("GPE", e.start, e.end, e.text, e.norm, code, e.rule))
+        codes = [c for c in candidate_codes(e) if not own or own in gz.ancestors(c)]
+        if len(codes) == 1:  # 鼓楼区 in a 福州 report is 福州's
+            gpes.append((e, codes[0]))
     for fig in figures:
         a, b = _sentence_of(fig, sentences)
-        named = [e for e in gpes if a <= e.start and e.end <= b
-                 and e.region_code != own and e.region_code not in above]
-        before = [e for e in named if e.end <= fig.start]
+        named = [(e, c) for e, c in gpes if a <= e.start and e.end <= b]
+        before = [c for e, c in named if e.end <= fig.start]
         _, cb = next(((x, y) for x, y in clauses(text, a, b) if x <= fig.start < y), (a, b))
-        after = [e for e in named if fig.end <= e.start and e.end <= cb]  # 30所夷陵区 in one clause
-        pick = before[-1] if before else (after[0] if after else None)
-        fig.region_code = pick.region_code if pick else own
+        after = [c for e, c in named if fig.end <= e.start and e.end <= cb]  # 30所夷陵区 in one clause
+        fig.region_code = before[-1] if before else (after[0] if after else own)
 
 
 # -- spaCy ruler patterns ------------------------------------------------------
