@@ -190,7 +190,7 @@ def load_rules() -> Rules:
         bound_of=bound_of,
         **_verb_patterns(lst, units, path),
         money_cue=compile_regex(_alt(lst["money_cues"]), path, "money_cues"),
-        one_cue=compile_regex(rf"(?:{_alt(lst['one_cues'])})", path, "one_cues"),
+        one_cue=compile_regex(rf"(?:{_alt(lst['one_cues'])})[^\s，。；,;]{{0,2}}$", path, "one_cues"),
         one_window=need(data, "one_window", int, path, "<file>"),
         cn_before=compile_regex(rf"(?:{_alt(lst['cn_word_before'])})$", path, "cn_word_before"),
         arabic_before=compile_regex(rf"(?:{_alt(lst['arabic_word_before'])})$", path,
