@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import trafilatura
 
@@ -21,10 +22,10 @@ from .errors import InputError, RuleError
 from .model import CleanDoc, RawInput
 from .normalize import count_censored, normalize
 from .rulefiles import (compile_regex, load_lines, load_yaml, need, no_duplicates,
-                        no_unknown_keys, rule_path)
+                        no_unknown_keys, rule_path, str_list)
 
 RULES = "boilerplate.yaml"
-_SECTIONS = ("strip", "drop", "block", "spam")
+_SECTIONS = ("strip", "drop", "block", "spam", "qa_page")
 _RULE_KEYS = ("id", "pattern", "why", "max_len", "tag")
 _SPAM_KEYS = ("keywords", "tiers")
 _PROSE = re.compile(r"[。！？；]")
@@ -64,6 +65,8 @@ class LineRules:
     block: tuple[LineRule, ...]
     spam: re.Pattern[str]
     tiers: tuple[tuple[int, float], ...]  # (min_hits, min_density): a line meeting any is spam
+    qa_markers: tuple[re.Pattern[str], ...] = ()  # chrome that only Q&A sites show
+    qa_min: int = 2
 
 
 def _rules_of(data: dict, section: str, shown: str) -> tuple[LineRule, ...]:
@@ -91,10 +94,24 @@ def _spam_pattern(name: str, shown: str) -> re.Pattern[str]:
     return compile_regex("|".join(alts), shown, "spam.keywords")
 
 
-@lru_cache(maxsize=4)
 def load_rules(path: str | None = None) -> LineRules:
     """Load and validate ``rules/boilerplate.yaml`` once per process and path."""
-    data, shown = load_yaml(path or rule_path(RULES))
+    return _load_rules(str(path or rule_path(RULES)))
+
+
+def _qa_page(data: dict, shown: str) -> tuple[tuple[re.Pattern[str], ...], int]:
+    qa = need(data, "qa_page", dict, shown, "<file>")
+    no_unknown_keys(qa, ("why", "markers", "min_markers"), shown, "qa_page")
+    need(qa, "why", str, shown, "qa_page")
+    markers = str_list(qa, "markers", shown, "qa_page")
+    no_duplicates(((m, f"qa_page.markers[{i}]") for i, m in enumerate(markers)), shown, "marker")
+    compiled = tuple(compile_regex(m, shown, f"qa_page.markers[{i}]") for i, m in enumerate(markers))
+    return compiled, need(qa, "min_markers", int, shown, "qa_page")
+
+
+@lru_cache(maxsize=4)
+def _load_rules(path: str) -> LineRules:
+    data, shown = load_yaml(Path(path))
     if not isinstance(data, dict):
         raise RuleError(shown, "<file>", "expected a mapping of sections")
     no_unknown_keys(data, _SECTIONS, shown, "<file>")
@@ -106,7 +123,14 @@ def load_rules(path: str | None = None) -> LineRules:
         strip=sections["strip"], drop=sections["drop"], block=sections["block"],
         spam=_spam_pattern(need(spam, "keywords", str, shown, "spam"), shown),
         tiers=_spam_tiers(need(spam, "tiers", list, shown, "spam"), shown),
+        **dict(zip(("qa_markers", "qa_min"), _qa_page(data, shown))),
     )
+
+
+def is_qa_page(text: str, rules: LineRules | None = None) -> bool:
+    """True when the page shows enough Q&A-site chrome (我来回答, 热心网友...)."""
+    rules = rules or load_rules()
+    return sum(1 for m in rules.qa_markers if m.search(text)) >= rules.qa_min
 
 
 def _spam_tiers(entries: list, shown: str) -> tuple[tuple[int, float], ...]:
@@ -191,6 +215,7 @@ class _Body:
     title: str | None
     published: dt.date | None
     source_name: str | None
+    qa: bool = False  # a Q&A page: the article inside the answer has its own title
 
 
 def _qa_start(classified: list[tuple[str, LineRule | None]]) -> int:
@@ -219,7 +244,7 @@ def read_body(text: str, rules: LineRules | None = None) -> _Body:
     found = textmeta.find_title(lines)
     title = found[0] if found else None
     head = [line for i, line in enumerate(lines) if not (i < 40 and textmeta.is_meta_line(line))]
-    return _Body(trim_tail(drop_repeats(head)), title, published, source)
+    return _Body(trim_tail(drop_repeats(head)), title, published, source, qa=start > 0)
 
 
 def repair_html(html: str) -> str:
@@ -300,6 +325,7 @@ def _extract_html(html: str, url: str | None) -> tuple[str, dict[str, str | None
     labelled = textmeta.find_published(page_lines, max_rank=1)
     meta["page_date"] = labelled.isoformat() if labelled else None
     meta["page_source"] = textmeta.find_source(page_lines)
+    meta["qa"] = "1" if is_qa_page(whole) else None
     return text, meta
 
 
@@ -319,6 +345,13 @@ def _norm_field(value: str | None, traditional: bool) -> str | None:
     value = strip_pinyin(value)
     value = to_simplified(value) if traditional else value
     return collapse_space(fold_width(value)).replace("\n", " ") or None
+
+
+def _title(body: _Body, page_title: str | None, qa: bool) -> str | None:
+    """The page's title, except on a Q&A page where the page title is the question's."""
+    if (qa or body.qa) and body.title:
+        return body.title
+    return page_title or body.title
 
 
 def clean(raw: RawInput, rules: LineRules | None = None) -> CleanDoc:
@@ -341,7 +374,8 @@ def clean(raw: RawInput, rules: LineRules | None = None) -> CleanDoc:
     final = "\n".join(body.lines)
     return CleanDoc(
         source_path=raw.source_path, text=final,
-        title=textmeta.tidy_title(_norm_field(meta.get("title"), traditional)) or body.title,
+        title=_title(body, textmeta.tidy_title(_norm_field(meta.get("title"), traditional)),
+                     bool(meta.get("qa"))),
         published=body.published or _iso_date(meta.get("page_date")) or _iso_date(meta.get("date")),
         source_name=(body.source_name or meta.get("page_source")
                      or _norm_field(meta.get("sitename"), traditional)),

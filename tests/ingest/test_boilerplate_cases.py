@@ -50,7 +50,8 @@ def _write(tmp_path: Path, text: str, spam: str = "人妻\n少妇\n") -> str:
     return str(path)
 
 
-GOOD_SPAM = "spam: {keywords: spam.txt, tiers: [{min_hits: 3, min_density: 0.3}]}\n"
+GOOD_SPAM = ("spam: {keywords: spam.txt, tiers: [{min_hits: 3, min_density: 0.3}]}\n"
+             "qa_page: {why: w, markers: ['我来回答'], min_markers: 1}\n")
 
 
 @pytest.mark.parametrize("body, loc, reason", [
@@ -88,3 +89,23 @@ def test_spam_settings_validated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
 def test_rules_load_once() -> None:
     assert load_rules() is load_rules()
+
+
+def test_qa_markers_validated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EDUMINE_RULES", str(tmp_path))
+    spam = "spam: {keywords: spam.txt, tiers: [{min_hits: 3, min_density: 0.3}]}\n"
+    path = _write(tmp_path, "drop: []\n" + spam + "qa_page: {why: w, markers: ['共(\\\\d+'], min_markers: 1}\n")
+    with pytest.raises(RuleError, match=r"qa_page.markers\[0\]\] regex does not compile"):
+        load_rules(path)
+    path = _write(tmp_path, "drop: []\n" + spam)
+    with pytest.raises(RuleError, match=r"<file>.qa_page\] missing"):
+        load_rules(path)
+
+
+@pytest.mark.parametrize("text, qa", [
+    ("问题标题 发布网友 发布时间:2023-05-14 我来回答 共1个回答 热心网友", True),
+    ("某县教育局发布消息，热心网友纷纷点赞。", False),
+])
+def test_is_qa_page(text: str, qa: bool) -> None:
+    from pipeline.clean import is_qa_page
+    assert is_qa_page(text) is qa

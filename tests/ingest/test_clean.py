@@ -142,3 +142,20 @@ def test_county_bureau_page() -> None:
         "会议要求，各乡镇要进一步压实责任，确保2025年通过国家评估认定。全县教师交流轮岗比例达到15%以上。")
     assert (doc.title, doc.published, doc.source_name) == (
         "我县召开义务教育优质均衡发展推进会", dt.date(2023, 5, 6), "县教育局")
+
+
+QA_HTML = """<html><head><meta charset="utf-8"><title>义务教育均衡发展工作情况汇报_百科问答</title></head><body>
+<div class="q"><h1>义务教育均衡发展工作情况汇报</h1><div>发布网友</div><div>发布时间:2023-05-14 05:12</div>
+<a>我来回答</a></div><div class="answers"><div>共1个回答</div><div class="a"><div>热心网友</div>
+<div>时间:2024-12-12 13:40</div><div class="content"><p>优先保障实现学有优教</p><p>——某区推进义务教育均衡工作情况</p>
+<p>近年来，在区委区政府的高度重视和支持下，区教育局以推进义务教育均衡发展行动计划为契机，大力推进义务教育高位均衡发展。</p>
+<p>我区坚持教育第一投入思想，近三年教育投入达3.7亿元，优化投入结构，大力实施校点布局调整和薄弱学校改造。</p>
+</div></div></div></body></html>"""
+
+
+def test_qa_html_page_takes_the_article_title_and_the_question_date() -> None:
+    doc = clean(RawInput("qa.html", "html", data=QA_HTML.encode("utf-8")))
+    assert doc.title == "优先保障实现学有优教——某区推进义务教育均衡工作情况"
+    assert doc.published == dt.date(2023, 5, 14)
+    assert doc.text.startswith("优先保障实现学有优教\n——某区推进义务教育均衡工作情况\n近年来")
+    assert "热心网友" not in doc.text and "时间:2024-12-12" not in doc.text
