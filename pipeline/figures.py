@@ -70,6 +70,8 @@ class Rules:
     change_re: re.Pattern[str]
     to_re: re.Pattern[str]
     to_between: re.Pattern[str]
+    to_between_loose: re.Pattern[str]
+    from_cue: re.Pattern[str]
     money_cue: re.Pattern[str]
     one_cue: re.Pattern[str]
     one_window: int
@@ -138,7 +140,7 @@ def _prefixes(data: dict, path: str) -> dict[str, tuple[str, tuple[str, ...], tu
 
 
 _FIG_KEYS = ("prefix_qualifiers", "suffix_qualifiers", "approx_words", "bounds", "bound_fillers", "range_separators",
-             "to_verbs", "change_verbs", "change_not_after", "to_not_after", "verb_fillers", "indicator_words",
+             "to_verbs", "change_verbs", "change_not_after", "to_not_after", "verb_fillers", "verb_adverbs", "from_words", "indicator_words",
              "indicator_links", "money_cues", "one_cues", "one_window", "cn_word_before",
              "arabic_word_before", "never_words", "tenths", "exclude_after_regex", "exclude_before_regex",
              "short_quote_max")
@@ -222,13 +224,17 @@ def _verb_patterns(lst: dict[str, list[str]], units: dict[str, Unit], path: str)
     """The change-construct regexes: verb before a figure, verb between two, carried end value."""
     fill = f"(?:{_alt(lst['verb_fillers'])})?"
     to = _alt(lst["to_verbs"])
+    adv = f"(?:{_alt(lst['verb_adverbs'])})?"
     return dict(
         change_re=compile_regex(
             rf"(?<![{''.join(lst['change_not_after'])}])(?:{_alt(lst['change_verbs'])}){fill}"
             r"[ \t]*$", path, "change_verbs"),
         to_re=compile_regex(rf"(?<![{''.join(lst['to_not_after'])}])(?:{to})了?[ \t]*{_WHEN}?[ \t]*$",
                             path, "to_verbs"),
-        to_between=compile_regex(rf"^[ \t]*(?:{to})了?[ \t]*{_WHEN}?[ \t]*$", path, "to_verbs"),
+        to_between=compile_regex(rf"^[ \t]*{adv}(?:{to})了?[ \t]*{_WHEN}?[ \t]*$", path, "to_verbs"),
+        to_between_loose=compile_regex(
+            rf"^[^，。；,;\d%％\n]{{0,6}}?{adv}(?:{to})了?[ \t]*{_WHEN}?[ \t]*$", path, "to_verbs"),
+        from_cue=compile_regex(rf"(?:{_alt(lst['from_words'])})[^，。；,;\n]{{0,10}}$", path, "from_words"),
         carry=compile_regex(
             rf"[ \t]*(?:{to})了?[ \t]*(?P<num>{ARABIC})"
             rf"(?![0-9０-９.．%％]|[ \t]*(?:{_alt(list(units))}|年|月|日|万|亿|[A-Za-z]))",
@@ -544,10 +550,19 @@ def _relations(text: str, figs: list[_Cand], rules: Rules) -> list[str | None]:
         else:
             r = None
         nxt = figs[i + 1] if i + 1 < len(figs) else None
-        if r is None and nxt is not None and rules.to_between.match(text[c.end:nxt.start]):
+        if r is None and nxt is not None and _starts_change(text, c, nxt, rules):
             r = "from"
         rel.append(r)
     return rel
+
+
+def _starts_change(text: str, c: _Cand, nxt: _Cand, rules: Rules) -> bool:
+    """c is the start value of 从/由 c …升至 nxt, or of c 降到 nxt written back to back."""
+    between = text[c.end:nxt.start]
+    if rules.to_between.match(between):
+        return True
+    return bool(rules.to_between_loose.match(between)
+                and rules.from_cue.search(text, max(0, c.start - 12), c.start))
 
 
 def _drop_overlaps(cands: list[_Cand]) -> list[_Cand]:

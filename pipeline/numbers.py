@@ -178,5 +178,6 @@ def parse_number(s: str) -> float | None:
 
 
 def to_float(v: Decimal) -> float:
-    """A Decimal value as the nearest float, rounded to 9 places to drop binary noise."""
-    return float(round(v, 9))
+    """A Decimal value as the nearest float; small values rounded to 9 places (1/3 -> 0.333333333)."""
+    f = float(v)
+    return round(f, 9) if abs(f) < 1e9 else f

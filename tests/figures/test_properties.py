@@ -48,3 +48,11 @@ def test_offsets_hold_with_a_prefix(text: str, pad: int):
     plain = [(f.start, f.surface, f.value) for f in find_figures("。" + text)]
     shifted = [(f.start - pad, f.surface, f.value) for f in find_figures("。" * (pad + 1) + text)]
     assert plain == shifted
+
+
+REGRESSIONS = ["近千亿个亿", "零个亿", "¥", "百分之", "分之一", "三分之零", "１．", "2 560 000 000所", "万万亿元"]
+
+
+def test_regressions():
+    for text in REGRESSIONS:
+        _check(text)
