@@ -20,7 +20,8 @@ from . import textmeta
 from .decode import decode
 from .errors import InputError, RuleError
 from .model import CleanDoc, RawInput
-from .normalize import count_censored, normalize
+from .normalize import (collapse_space, count_censored, fold_width, normalize, strip_pinyin,
+                        to_simplified)
 from .rulefiles import (compile_regex, load_lines, load_yaml, need, no_duplicates,
                         no_unknown_keys, rule_path, str_list)
 
@@ -37,6 +38,8 @@ _SELF_CLOSED = re.compile(
     r"<(?!(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr)\b)"
     r"([a-zA-Z][\w-]*)(\s[^<>]*?)?\s*/>"
 )
+# a "text" input that is in fact a whole HTML document (a .txt saved from a browser)
+_HTML_DOC = re.compile(r"^\ufeff?\s*(?:<!doctype\s+html|<html[\s>])", re.I)
 # a trailing run of at least this many link-like lines (related lists, site maps) goes
 TAIL_RUN = 3
 TAIL_MAX = 60
@@ -341,7 +344,6 @@ def _iso_date(value: str | None) -> dt.date | None:
 def _norm_field(value: str | None, traditional: bool) -> str | None:
     if not value:
         return None
-    from .normalize import collapse_space, fold_width, strip_pinyin, to_simplified
     value = strip_pinyin(value)
     value = to_simplified(value) if traditional else value
     return collapse_space(fold_width(value)).replace("\n", " ") or None
@@ -363,11 +365,12 @@ def clean(raw: RawInput, rules: LineRules | None = None) -> CleanDoc:
     else:
         raise InputError("empty", "no content", raw.source_path)
     meta: dict[str, str | None] = {}
-    if raw.fmt == "html":
+    fmt = "html" if raw.fmt == "html" or _HTML_DOC.match(page) else "text"
+    if fmt == "html":
         page, meta = _extract_html(page, raw.url)
     text, traditional = normalize(page)
     body = read_body(text, rules)
-    if raw.fmt == "text":
+    if fmt == "text":
         body.lines = join_wrapped(body.lines)
     if not body.lines:
         raise InputError("empty_after_cleaning", "no text left after cleaning", raw.source_path)
@@ -379,7 +382,7 @@ def clean(raw: RawInput, rules: LineRules | None = None) -> CleanDoc:
         published=body.published or _iso_date(meta.get("page_date")) or _iso_date(meta.get("date")),
         source_name=(body.source_name or meta.get("page_source")
                      or _norm_field(meta.get("sitename"), traditional)),
-        url=raw.url, fetched_at=raw.fetched_at, encoding=encoding, fmt=raw.fmt,
+        url=raw.url, fetched_at=raw.fetched_at, encoding=encoding, fmt=fmt,
         traditional=traditional, censored=count_censored(final),
         raw=raw.data if raw.data is not None else (raw.text or "").encode("utf-8"),
     )

@@ -159,3 +159,9 @@ def test_qa_html_page_takes_the_article_title_and_the_question_date() -> None:
     assert doc.published == dt.date(2023, 5, 14)
     assert doc.text.startswith("优先保障实现学有优教\n——某区推进义务教育均衡工作情况\n近年来")
     assert "热心网友" not in doc.text and "时间:2024-12-12" not in doc.text
+
+
+def test_text_input_holding_a_whole_html_document_is_read_as_html() -> None:
+    html = f"<!DOCTYPE html><html><head><title>某县新建学校</title></head><body><p>{BODY}</p></body></html>"
+    doc = clean(RawInput("saved.txt", "text", data=html.encode("utf-8")))
+    assert doc.fmt == "html" and doc.text == BODY and "<p>" not in doc.text
