@@ -134,18 +134,19 @@ def _cuts_word(text: str, i: int, j: int) -> bool:
     """Would a two-character match over text[i:j] cut a word of the prose?
 
     Refused: a word crossing its left edge (经费|县, 时代|县, 城市|北部, 跨越千|山万水), a longer
-    word it begins (千山万水, 北京大学, unless the word is itself a place), a conjunction before
+    word holding it (千山万水, 北京大学, 科教兴国; not a division's own longer form, refused
+    for its own reasons as in 夷陵区|域), a conjunction before
     a word (和|政治, 和|硕士), and for full names a word its suffix begins (和县|级). The right
     edge of a short name is not checked: 宜昌盛产 is 宜昌 + 盛产.
     """
-    freq, tags = _word_freq(), _word_tags()
+    freq, forms = _word_freq(), load_gazetteer().surfaces()
     for k in (1, 2, 3):
         if i - k >= 0 and freq.get(text[i - k:i + 1], 0) >= _WORD_FREQ:
             return True
-    for b in (j + 1, j + 2):
-        w = text[i:b]
-        if len(w) == b - i and freq.get(w, 0) >= _WORD_FREQ and not tags.get(w, "").startswith("ns"):
-            return True
+    for a, b in ((i, j + 1), (i, j + 2), (i - 1, j), (i - 2, j), (i - 1, j + 1)):
+        w = text[max(a, 0):b]
+        if a >= 0 and len(w) == b - a and freq.get(w, 0) >= _WORD_FREQ and w not in forms:
+            return True  # a longer word holds the match: 千山万水, 北京大学, 科教兴国
     if text[i] in _FUNCTION_CHARS and freq.get(text[i + 1:i + 3], 0) >= _WORD_FREQ:
         return True
     if text[j - 1] in "区县市旗":
@@ -216,7 +217,7 @@ def _resolve_by_context(ents: list[Entity]) -> None:
             continue
         codes = candidate_codes(e)
         fits = [c for c in codes if named & set(gz.ancestors(c))]
-        pick = fits[0] if len(fits) == 1 else (None if fits else dominant_reading(codes))
+        pick = fits[0] if len(fits) == 1 else dominant_reading(fits or codes)
         if pick:
             e.region_code, e.norm = pick, gz.by_code(pick)["name"]
 
