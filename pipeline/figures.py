@@ -52,6 +52,7 @@ class Unit:
     not_before: tuple[str, ...] = ()
     needs_before: tuple[str, ...] = ()
     not_years: bool = False
+    arabic_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ def _load_units() -> tuple[dict[str, Unit], dict[str, Decimal]]:
     for i, entry in enumerate(need(data, "units", list, path, "<file>")):
         loc = f"units[{i}]"
         no_unknown_keys(entry, ("forms", "kind", "unit", "factor", "not_before", "needs_before",
-                                "not_years"), path, loc)
+                                "not_years", "arabic_only"), path, loc)
         kind = one_of(need(entry, "kind", str, path, loc), KINDS, path, f"{loc}.kind")
         factor = _factor(need(entry, "factor", (int, float, str), path, loc, 1), path, loc)
         for form in str_list(entry, "forms", path, loc):
@@ -108,7 +109,8 @@ def _load_units() -> tuple[dict[str, Unit], dict[str, Decimal]]:
             units[form] = Unit(form, kind, need(entry, "unit", str, path, loc), factor,
                                tuple(str_list(entry, "not_before", path, loc, [])),
                                tuple(str_list(entry, "needs_before", path, loc, [])),
-                               need(entry, "not_years", bool, path, loc, False))
+                               need(entry, "not_years", bool, path, loc, False),
+                               need(entry, "arabic_only", bool, path, loc, False))
     no_duplicates(seen, path, "unit form")
     return units, magnitudes
 
@@ -351,6 +353,8 @@ def _numeral_ok(text: str, m: re.Match[str], rules: Rules, has_qual: bool) -> bo
 def _unit_ok(text: str, m: re.Match[str], unit: Unit) -> bool:
     after = text[m.end("unit"):m.end("unit") + 4]
     if any(after.startswith(w) for w in unit.not_before):
+        return False
+    if unit.arabic_only and not re.match(_D, m.group("num") or ""):
         return False
     if unit.not_years and re.fullmatch(r"(?:19|20)\d\d", m.group("num") or ""):
         return False  # 2023届毕业生: a cohort named by its year
