@@ -32,8 +32,9 @@ METRIC_RULES = "metrics.yaml"
 KINDS = ("money", "percent", "pp", "count", "area", "number")
 RELATIONS = ("level", "change", "from", "to")
 _ENTRY_KEYS = ("id", "name", "kinds", "units", "before", "after", "any", "weak", "requires",
-               "forbids", "forbid_after", "context", "relations", "growth", "priority", "note")
-_TOP_KEYS = ("ids", "domain", "bare_words", "null_before", "change_before", "metrics")
+               "forbids", "forbid_after", "context", "relations", "growth", "per_unit", "priority",
+               "note")
+_TOP_KEYS = ("ids", "domain", "umbrella", "bare_words", "null_before", "change_before", "metrics")
 _CLAUSE_SPLIT = re.compile(r"[，；：,;:∶]")
 _MAGNITUDE = re.compile(r"^[万千百亿]+")
 
@@ -54,6 +55,7 @@ class Metric:
     context: re.Pattern[str] | None
     relations: frozenset[str]
     growth: str | None
+    per_unit: bool
     priority: int
 
 
@@ -64,6 +66,7 @@ class MetricRules:
     bare: re.Pattern[str]
     domain: re.Pattern[str]
     domain_per_1000: float
+    umbrella: re.Pattern[str]
     null_before: re.Pattern[str]
     change_before: re.Pattern[str]
 
@@ -104,6 +107,7 @@ def _metric(entry: dict, ids: list[str], path: str, loc: str) -> Metric:
         forbid_after=_optional_regex(entry, "forbid_after", path, loc),
         context=_optional_regex(entry, "context", path, loc),
         relations=frozenset(rels), growth=growth,
+        per_unit=need(entry, "per_unit", bool, path, loc, default=False),
         priority=need(entry, "priority", int, path, loc, default=50),
     )
 
@@ -130,6 +134,7 @@ def load_metric_rules(path: str | None = None) -> MetricRules:
         bare=compile_regex(bare, shown, "bare_words"),
         domain=compile_regex(need(domain, "school", str, shown, "domain"), shown, "domain.school"),
         domain_per_1000=float(need(domain, "per_1000", (int, float), shown, "domain")),
+        umbrella=compile_regex(need(data, "umbrella", str, shown, "<file>"), shown, "umbrella"),
         null_before=compile_regex(need(data, "null_before", str, shown, "<file>"), shown, "null_before"),
         change_before=compile_regex(need(data, "change_before", str, shown, "<file>"), shown,
                                     "change_before"),
@@ -263,15 +268,23 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out or [(start, end)]
 
 
+def _list_cut(text: str, start: int, end: int) -> int:
+    """Where a figure's before-window starts: after the last 、 unless the item after it
+    is a short noun of a coordination (交流校长、副校长58人 keeps 交流校长)."""
+    cuts = [i for i in range(start, end) if text[i] == "、"]
+    for k in range(len(cuts) - 1, -1, -1):
+        seg_end = cuts[k + 1] if k + 1 < len(cuts) else end
+        if seg_end - cuts[k] - 1 > 5:
+            return cuts[k] + 1
+    return start
+
+
 def _windows(text: str, fig: Figure, clause: tuple[int, int], others: list[Figure]) -> tuple[tuple[int, int], tuple[int, int]]:
     """The figure's own before/after windows inside its clause."""
     c0, c1 = clause
     prev = [f.end for f in others if c0 <= f.start and f.end <= fig.start]
     nxt = [f.start for f in others if f.start >= fig.end and f.end <= c1]
-    b0 = max(prev) if prev else c0
-    comma = text.rfind("、", b0, fig.start)
-    if comma >= 0:
-        b0 = comma + 1
+    b0 = _list_cut(text, max(prev) if prev else c0, fig.start)
     a1 = c1
     if nxt:
         comma = text.find("、", fig.end, min(nxt))
@@ -402,10 +415,14 @@ def _scan_order(sent: _Sentence, ci: int, fig: Figure) -> list[tuple[int, int]]:
 
 def _inherit(p: _Probe, scopes: list[tuple[int, int]]) -> tuple[Hit | None, bool]:
     """The first scope with a fitting cue gives the metric; (None, True) when it is ambiguous."""
+    umbrella = load_metric_rules().umbrella
     for a, b in scopes:
         hits = _hits(p, (a, b), (b, b), (a, b), local=False)
         if hits:
-            return (None, True) if _ambiguous(hits) else (_best(hits), False)
+            best = _best(hits)
+            m = umbrella.search(p.text, a, b) if p.fig.kind == "money" else None
+            several = _ambiguous(hits) or (m is not None and best.end <= m.start("n"))
+            return (None, True) if several else (best, False)
     return None, False
 
 
@@ -427,14 +444,15 @@ def metric_of(text: str, fig: Figure, sent: _Sentence, heads: list[Heading],
     ci = _clause_of(sent, fig.start)
     clause = sent.clauses[ci]
     before, after = _windows(text, fig, clause, sent.figures)
-    if load_metric_rules().null_before.search(text[before[0]:before[1]]):
-        return None, "null:distributive"
     p = _Probe(text, fig, _relation(text, fig, before), sent.span, school_doc)
     if subject:
         own = _hits(p, subject, (subject[1], subject[1]), clause)
         if own:
             return _label(_best(own), "subject")
     local = _hits(p, before, after, clause)
+    if load_metric_rules().null_before.search(text[before[0]:before[1]]):
+        per_unit = [h for h in local if load_metric_rules().by_id[h.metric].per_unit]
+        return _label(_best(per_unit), "cue") if per_unit else (None, "null:distributive")
     if local:
         return _label(_best(local), "cue")
     weak = _hits(p, before, after, clause, weak=True)
@@ -555,11 +573,16 @@ def _attribute_one(doc: _Doc, fig: Figure, sent: _Sentence, lead: periods.TimePh
 
 
 def attribute(text: str, sentences: list[tuple[int, int]], figures: list[Figure],
-              as_of_year: int | None) -> None:
-    """Fill metric, metric_rule, year_start/year_end and modality of ``figures`` in place."""
+              as_of_year: int | None, *, school_doc: bool | None = None) -> None:
+    """Fill metric, metric_rule, year_start/year_end and modality of ``figures`` in place.
+
+    ``school_doc`` overrides the test of whether the text is about schooling
+    (:func:`is_school_document`), e.g. for one sentence lifted out of a report.
+    """
     if not figures:
         return
-    doc = _Doc(text, headings(text), as_of_year, is_school_document(text))
+    school = is_school_document(text) if school_doc is None else school_doc
+    doc = _Doc(text, headings(text), as_of_year, school)
     lead = None
     for sent in _group(text, sentences or split_sentences(text), figures):
         lead = _lead_phrase(text, sent, lead)

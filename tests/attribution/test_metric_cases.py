@@ -1,0 +1,27 @@
+"""Every case of rules/cases/metrics.yaml: sentences of our own, each figure's expected metric."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.attribution import attribute
+from pipeline.segment import split_sentences
+
+from .helpers import load_cases, make_figures
+
+CASES = load_cases("metrics.yaml")["cases"]
+
+
+def _params():
+    for i, case in enumerate(CASES):
+        marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if case.get("xfail") else []
+        yield pytest.param(case, id=f"metrics-{i}", marks=marks)
+
+
+@pytest.mark.parametrize("case", list(_params()))
+def test_metric_case(case):
+    text = case["text"]
+    figs = make_figures(text, case["figures"])
+    attribute(text, split_sentences(text), figs, 2024, school_doc=case.get("school_doc"))
+    got = [(f.surface, f.metric) for f in figs]
+    want = [(str(spec[0]), spec[2]) for spec in case["figures"]]
+    assert got == want, [f.metric_rule for f in figs]
