@@ -374,10 +374,15 @@ _W_TITLE, _W_SOURCE, _W_BODY, _W_BODY_ORG, _W_IN_SCHOOL, _W_MEDIA = 4.0, 3.0, 1.
 _MEDIA = re.compile(r"网|[日晚]?报|电视台|广播电视台|新闻|融媒|客户端|在线|发布")
 _DESCEND = 0.5  # go down to a child holding at least this share of its parent's evidence
 _HEAD_SHARE = 0.3  # a division the title names is kept while it holds this share of all evidence
-_SELF = {  # the document speaking of itself, by level
-    "county": re.compile(r"(?:我|全|本)[区县旗]|[区县旗](?:委|政府|人民政府|教育局|教体局|\*)"),
-    "city": re.compile(r"(?:我|全|本)市|市(?:委|政府|人民政府|教育局|教体局)"),
-    "province": re.compile(r"(?:我|全|本)省|省(?:委|政府|人民政府|教育厅)"),
+# the document speaking of itself, by level: (pattern, weight); 我区 is the writer's own voice,
+# 全区 and a nameless organ (区教育局, 区委区*) are weaker; in the title each counts twice
+_SELF = {
+    "county": ((re.compile(r"(?:我|本)[区县旗]"), 3), (re.compile(r"全[区县旗]"), 1),
+               (re.compile(r"[区县旗](?:委|政府|人民政府|教育局|教体局|\*)"), 1)),
+    "city": ((re.compile(r"(?:我|本)市"), 3), (re.compile(r"全市"), 1),
+             (re.compile(r"市(?:委|政府|人民政府|教育局|教体局)"), 1)),
+    "province": ((re.compile(r"(?:我|本)省"), 3), (re.compile(r"全省"), 1),
+                 (re.compile(r"省(?:委|政府|人民政府|教育厅)"), 1)),
 }
 _NATIONAL = re.compile(r"全国|各省[（(]?区、市|各地|中央")
 
@@ -443,8 +448,9 @@ def _subtree(weights: dict[str, float]) -> dict[str, float]:
     return total
 
 
-def _self_cues(text: str) -> dict[str, int]:
-    return {level: len(rx.findall(text)) for level, rx in _SELF.items()}
+def _self_cues(title: str | None, text: str) -> dict[str, int]:
+    return {level: sum(w * (len(rx.findall(text)) + 2 * len(rx.findall(title or "")))
+                       for rx, w in pats) for level, pats in _SELF.items()}
 
 
 def _start_node(support: dict[str, float], head: list[str], total: float) -> str:
@@ -466,7 +472,7 @@ def _descend(node: str, support: dict[str, float], cues: dict[str, int]) -> str:
         best = max(children[node], key=lambda c: (support[c], c))
         need = _DESCEND
         if gz.by_code(node)["level"] == "city" and cues["county"] > cues["city"]:
-            need = 0.25  # 我区/全县 outnumber 我市/全市
+            need = 0.15  # 我区/全县 outweigh 我市/全市: a county's own report
         elif gz.by_code(node)["level"] == "city" and cues["city"] > 2 * cues["county"]:
             need = 0.7
         if support[best] < need * support[node]:
@@ -503,7 +509,7 @@ def infer_region(title: str | None, text: str, source_name: str | None,
                            f"national cues {national:g} vs divisions {total:g}")
     if not best_prov:
         return RegionGuess(None, None, None, 0.0, "no division named")
-    cues = _self_cues(text)
+    cues = _self_cues(title, text)
     code = _descend(_start_node(support, ev.head, total), support, cues)
     row = gz.by_code(code)
     above = sum(ev.weights.get(c, 0.0) for c in gz.ancestors(code))  # consistent, not contrary
