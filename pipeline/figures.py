@@ -426,13 +426,14 @@ def _read(text: str, m: re.Match[str], rules: Rules) -> _Cand | None:
         if got is None or got[1] is None:
             return None
         return _Cand(start, m.end(), got[0], got[1], None, "%", qual, got[2], False)
-    if not _numeral_ok(text, m, rules, qual is not None):
+    bounded = qual is not None or bool(rules.bounds.search(text, max(0, start - 9), start))
+    if not _numeral_ok(text, m, rules, bounded):
         return None
     ku = _kind_unit(text, m, rules)
     if ku is None:
         return None
     kind, unit, factor, rule = ku
-    if not _one_ok(text, m, rules, kind, qual is not None):
+    if not _one_ok(text, m, rules, kind, bounded):
         return None
     value = _num_value(m.group("num") or "", m.group("mag"), rules)
     vmax = None
