@@ -27,8 +27,9 @@ _MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x
 _META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 # detection is asked to choose among these only: what Chinese pages are written in
 _CANDIDATES = ("gb18030", "big5hkscs")
-# share of undecodable bytes we tolerate in a damaged page (dropped, never shown as U+FFFD)
-_DAMAGE = 0.002
+# undecodable sequences we tolerate in a damaged page, per non-ASCII byte (they are
+# dropped, never shown as U+FFFD); a page in another encoding fails on most of them
+_DAMAGE = 0.01
 
 
 def codec_name(label: str | None) -> str | None:
@@ -73,7 +74,8 @@ def _strict(data: bytes, codec: str) -> str | None:
 def _damaged(data: bytes, codec: str) -> str | None:
     """Decode dropping a few bad bytes; None when the damage is more than a trace."""
     text = data.decode(codec, errors="replace")
-    if text.count("\ufffd") > max(2, len(data) * _DAMAGE):
+    high = sum(1 for b in data if b > 0x7F)
+    if text.count("\ufffd") > max(1, high * _DAMAGE):
         return None
     return text.replace("\ufffd", "")
 
@@ -110,8 +112,8 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
             return text, "utf-16"
     if looks_binary(data):
         raise InputError("binary", "binary content")
-    text = _strict(data, "utf-8")
-    if text is not None:
+    text = _strict(data, "utf-8") or _damaged(data, "utf-8")
+    if text is not None:  # a cut or damaged UTF-8 page also fits GB18030, as nonsense
         return text, "utf-8"
     for label in (declared, meta_charset(data)):
         codec = codec_name(label)

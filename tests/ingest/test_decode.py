@@ -82,3 +82,16 @@ def test_undecodable() -> None:
 ])
 def test_codec_names(label: str | None, codec: str | None) -> None:
     assert codec_name(label) == codec
+
+
+def test_utf8_with_a_cut_character_stays_utf8_whatever_the_meta_says() -> None:
+    html = _page("gb2312", SIMPLIFIED * 30)
+    data = html.encode("utf-8")
+    data = data[:200] + data[201:]  # one byte of a character lost
+    text, enc = decode(data)
+    assert enc == "utf-8" and "\ufffd" not in text and text.count("晋安区") >= 29
+
+
+def test_gbk_page_with_few_chinese_characters_is_not_taken_for_utf8() -> None:
+    html = _page("gbk", "<script>var x = 1;</script>" * 200 + "教育局")
+    assert decode(html.encode("gbk")) == (html, "gb18030")
