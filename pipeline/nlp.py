@@ -23,7 +23,9 @@ import time
 from functools import lru_cache
 from typing import Any
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -78,8 +80,11 @@ def sentences_component(doc: Doc) -> Doc:
     ext = _extraction(doc)
     ext.sentences = split_sentences(doc.text)
     starts = {s for s, _ in ext.sentences}
-    for token in doc:
-        token.is_sent_start = token.idx in starts or token.i == 0
+    # one array write: setting token.is_sent_start one by one is quadratic in spaCy
+    flags = numpy.fromiter((1 if (t.idx in starts or t.i == 0) else -1 for t in doc),
+                           dtype=numpy.int64, count=len(doc))
+    if len(doc):
+        doc.from_array([SENT_START], flags.astype(numpy.uint64).reshape(-1, 1))
     return doc
 
 

@@ -1,0 +1,40 @@
+"""The spaCy pipeline: registered components, Doc text equal to input, results on doc._.edumine."""
+import datetime as dt
+
+from pipeline.nlp import COMPONENTS, get_nlp, run
+from pipeline.segment import split_sentences
+
+TEXT = ("晋安区教育局：2023年全区财政性教育经费投入9.64亿元，较上年增长23.65%。"
+        "“我们新建学校3所。”他说。\n二是推进集团化办学，组建教育集团19个。")
+
+
+def test_pipeline_has_versioned_components_in_order():
+    assert get_nlp().pipe_names == list(COMPONENTS)
+    assert all(name.endswith("_v1") for name in COMPONENTS)
+
+
+def test_doc_text_equals_input_and_sentences_agree():
+    doc = run(TEXT, title="晋安区教育工作", published=dt.date(2024, 7, 8))
+    assert doc.text == TEXT
+    assert [(s.start_char, s.end_char) for s in doc.sents if s.text.strip()] == \
+        [(a, b) for a, b in split_sentences(TEXT)] or \
+        [s.text.strip() for s in doc.sents] == [TEXT[a:b] for a, b in split_sentences(TEXT)]
+    ext = doc._.edumine
+    assert ext.sentences == split_sentences(TEXT)
+
+
+def test_components_fill_span_groups_and_extraction():
+    doc = run(TEXT, title="晋安区教育工作", published=dt.date(2024, 7, 8))
+    ext = doc._.edumine
+    surfaces = [f.surface for f in ext.figures]
+    assert surfaces == ["9.64亿元", "23.65%", "3所", "19个"]
+    assert [s.label_ for s in doc.spans["figures"]] == ["MONEY", "PERCENT", "COUNT", "COUNT"]
+    for f in ext.figures:
+        assert TEXT[f.start:f.end] == f.surface
+        assert f.sent_start <= f.start < f.end <= f.sent_end
+    money = ext.figures[0]
+    assert (money.kind, money.value, money.metric, money.year_start, money.modality) == \
+        ("money", 964000000.0, "edu_spending", 2023, "actual")
+    assert ext.region.code == "350111"
+    assert "group_schooling" in {m.measure for m in ext.measures}
+    assert doc.spans["measures"] and doc.spans["entities"]
