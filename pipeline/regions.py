@@ -462,18 +462,28 @@ def _start_node(support: dict[str, float], head: list[str], total: float) -> str
     return max((c for c in support if not gz.by_code(c)["parent_code"]), key=lambda c: (support[c], c))
 
 
+def _voice_level(row: dict) -> str:
+    """The level a division's own voice uses: 我市 in 北京市 (a municipality) as in 济南市."""
+    return "city" if row["level"] == "province" and row["name"].endswith("市") else row["level"]
+
+
 def _descend(node: str, support: dict[str, float], cues: dict[str, int]) -> str:
-    """Down from ``node`` while one child holds enough of the evidence under it."""
+    """Down from ``node`` while one child holds enough of the evidence under it.
+
+    The document's own voice moves the bar: 我区/全县 outweighing 我市/全市 make a county
+    enough with 15% of a city's evidence; the parent's voice outweighing the child's asks 70%.
+    """
     gz = load_gazetteer()
     children: dict[str, list[str]] = {}
     for c in support:
         children.setdefault(gz.by_code(c)["parent_code"], []).append(c)
     while children.get(node):
         best = max(children[node], key=lambda c: (support[c], c))
+        up, down = _voice_level(gz.by_code(node)), _voice_level(gz.by_code(best))
         need = _DESCEND
-        if gz.by_code(node)["level"] == "city" and cues["county"] > cues["city"]:
-            need = 0.15  # 我区/全县 outweigh 我市/全市: a county's own report
-        elif gz.by_code(node)["level"] == "city" and cues["city"] > 2 * cues["county"]:
+        if up != down and cues[down] > cues[up]:
+            need = 0.15
+        elif up != down and cues[up] > 2 * cues[down]:
             need = 0.7
         if support[best] < need * support[node]:
             break
