@@ -18,6 +18,7 @@ from .rulefiles import display, load_yaml, need, no_duplicates, no_unknown_keys,
 
 GAZETTEER = "regions/gazetteer.csv"
 RENAMED = "regions/renamed.csv"
+TOWNS = "regions/towns.csv"
 NAMES = "regions/names.yaml"
 COLUMNS = ("code", "name", "level", "parent_code", "province", "city", "short_name")
 LEVELS = ("province", "city", "county")
@@ -207,3 +208,34 @@ def load_gazetteer() -> Gazetteer:
     rules = load_name_rules()
     surfaces = _build_surfaces(rows, by_code, rules)
     return Gazetteer(rows, rules, by_code, surfaces)
+
+
+@lru_cache(maxsize=1)
+def load_towns() -> dict[str, list[tuple[str, str]]]:
+    """Towns, townships and sub-districts by county code: [(name, 9-digit code)].
+
+    Kept apart from the gazetteer (38k names, many repeated across the country): a town name is
+    only read inside a region already known (:func:`towns_within`).
+    """
+    rows, shown = _csv_rows(TOWNS)
+    gz = load_gazetteer()
+    out: dict[str, list[tuple[str, str]]] = {}
+    for i, r in enumerate(rows):
+        if gz.by_code(r.get("county_code")) is None or len(r.get("code", "")) != 9:
+            raise RuleError(shown, f"row {i + 1}", f"bad town row {r!r}")
+        out.setdefault(r["county_code"], []).append((r["name"], r["code"]))
+    return out
+
+
+@lru_cache(maxsize=256)
+def towns_within(code: str) -> dict[str, str]:
+    """Town name -> county code for the towns inside division ``code``; names that repeat
+    inside it (two 城关镇 in one city) are left out, as they cannot say which county."""
+    gz = load_gazetteer()
+    seen: dict[str, str | None] = {}
+    for county, towns in load_towns().items():
+        if county != code and code not in gz.ancestors(county):
+            continue
+        for name, _ in towns:
+            seen[name] = county if name not in seen else None
+    return {name: county for name, county in seen.items() if county}

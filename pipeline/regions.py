@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .errors import RuleError
-from .gazetteer import Surface, load_gazetteer
+from .gazetteer import Surface, load_gazetteer, towns_within
 from .model import Entity, Figure, RegionGuess
 from .rulefiles import compile_regex, load_yaml, need, no_duplicates, no_unknown_keys, str_list
 from .segment import clauses, make_tokenizer
@@ -546,6 +546,7 @@ def assign_figure_regions(text: str, sentences: list[tuple[int, int]], figures: 
     sentence names (a county in a city report), nearest before the figure or after it in the
     same clause; else the document's code.
 
+    Towns (镇/乡/街道) inside a city's or province's report give their county's code.
     Only divisions below the document's own count: in a county report 福州市, 全省 or a
     destination (到上海培训) is compared with or travelled to, not reported on. A national or
     unplaced document lets any named division take its figures. Place names inside school
@@ -561,13 +562,28 @@ def assign_figure_regions(text: str, sentences: list[tuple[int, int]], figures: 
         codes = [c for c in candidate_codes(e) if not own or own in gz.ancestors(c)]
         if len(codes) == 1:  # 鼓楼区 in a 福州 report is 福州's
             gpes.append((e, codes[0]))
+    towns = _town_matcher(own) if own and gz.by_code(own)["level"] != "county" else None
+
     for fig in figures:
         a, b = _sentence_of(fig, sentences)
         named = [(e, c) for e, c in gpes if a <= e.start and e.end <= b]
+        if towns is not None:  # 宦溪镇 in a 福州 report is 晋安区's
+            named += [(Entity("GPE", m.start(), m.end(), m.group()), towns[1][m.group()])
+                      for m in towns[0].finditer(text, a, b)]
+            named.sort(key=lambda ec: ec[0].start)
         before = [c for e, c in named if e.end <= fig.start]
         _, cb = next(((x, y) for x, y in clauses(text, a, b) if x <= fig.start < y), (a, b))
         after = [c for e, c in named if fig.end <= e.start and e.end <= cb]  # 30所夷陵区 in one clause
         fig.region_code = before[-1] if before else (after[0] if after else own)
+
+
+@lru_cache(maxsize=64)
+def _town_matcher(code: str) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """One alternation of the town names inside ``code`` (built once per region)."""
+    towns = towns_within(code)
+    if not towns:
+        return None
+    return re.compile(_alternation(list(towns))), towns
 
 
 # -- spaCy ruler patterns ------------------------------------------------------

@@ -101,6 +101,17 @@ def test_former_names_and_aliases():
     assert gz.lookup("市区") == []  # a generic former name is not kept
 
 
+def test_towns_are_loaded_and_read_only_inside_a_region():
+    from pipeline.gazetteer import load_towns, towns_within
+
+    towns = load_towns()
+    assert 35000 <= sum(len(v) for v in towns.values()) <= 45000
+    assert ("宦溪镇", "350111103") in towns["350111"]
+    assert towns_within("350100")["宦溪镇"] == "350111"
+    assert towns_within("350111")["宦溪镇"] == "350111"
+    assert "宦溪镇" not in towns_within("420500")
+
+
 def test_common_word_shorts_are_blocked():
     gz = load_gazetteer()
     for word in ("平原", "合作", "和平", "公安", "新建", "城关", "振兴", "通道"):
