@@ -192,7 +192,7 @@ def load_rules() -> Rules:
         bounds=compile_regex(rf"(?P<word>{_alt(list(bound_of))})(?:{_alt(lst['bound_fillers'])})?[ \t]*$",
                              path, "bounds"),
         bound_of=bound_of,
-        **_verb_patterns(lst, units, path),
+        **_verb_patterns(lst, units, list(bound_of), path),
         money_cue=compile_regex(_alt(lst["money_cues"]), path, "money_cues"),
         one_cue=compile_regex(rf"(?:{_alt(lst['one_cues'])})[^\s，。；,;]{{0,2}}$", path, "one_cues"),
         one_window=need(data, "one_window", int, path, "<file>"),
@@ -222,16 +222,21 @@ def _indicator_re(lst: dict[str, list[str]], bound_of: dict[str, str], units: di
         path, "indicator_words")
 
 
-def _verb_patterns(lst: dict[str, list[str]], units: dict[str, Unit], path: str) -> dict[str, Any]:
-    """The change-construct regexes: verb before a figure, verb between two, carried end value."""
-    fill = f"(?:{_alt(lst['verb_fillers'])})?"
+def _verb_patterns(lst: dict[str, list[str]], units: dict[str, Unit], bounds: list[str],
+                   path: str) -> dict[str, Any]:
+    """The change-construct regexes: verb before a figure, verb between two, carried end value.
+
+    A bound word may stand between the verb and the number (增长超过10%, 提高到不低于90%).
+    """
+    fill = f"(?:{_alt(lst['verb_fillers'])})?(?:{_alt(bounds)})?"
     to = _alt(lst["to_verbs"])
     adv = f"(?:{_alt(lst['verb_adverbs'])})?"
     return dict(
         change_re=compile_regex(
             rf"(?<![{''.join(lst['change_not_after'])}])(?:{_alt(lst['change_verbs'])}){fill}"
             r"[ \t]*$", path, "change_verbs"),
-        to_re=compile_regex(rf"(?<![{''.join(lst['to_not_after'])}])(?:{to})了?[ \t]*{_WHEN}?[ \t]*$",
+        to_re=compile_regex(rf"(?<![{''.join(lst['to_not_after'])}])(?:{to})了?[ \t]*{_WHEN}?"
+                            rf"(?:{_alt(bounds)})?[ \t]*$",
                             path, "to_verbs"),
         to_between=compile_regex(rf"^[ \t]*{adv}(?:{to})了?[ \t]*{_WHEN}?[ \t]*$", path, "to_verbs"),
         to_between_loose=compile_regex(
