@@ -53,6 +53,7 @@ class Unit:
     needs_before: tuple[str, ...] = ()
     not_years: bool = False
     arabic_only: bool = False
+    qualifier: str | None = None
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ def _load_units() -> tuple[dict[str, Unit], dict[str, Decimal]]:
     for i, entry in enumerate(need(data, "units", list, path, "<file>")):
         loc = f"units[{i}]"
         no_unknown_keys(entry, ("forms", "kind", "unit", "factor", "not_before", "needs_before",
-                                "not_years", "arabic_only"), path, loc)
+                                "not_years", "arabic_only", "qualifier"), path, loc)
         kind = one_of(need(entry, "kind", str, path, loc), KINDS, path, f"{loc}.kind")
         factor = _factor(need(entry, "factor", (int, float, str), path, loc, 1), path, loc)
         for form in str_list(entry, "forms", path, loc):
@@ -110,9 +111,15 @@ def _load_units() -> tuple[dict[str, Unit], dict[str, Decimal]]:
                                tuple(str_list(entry, "not_before", path, loc, [])),
                                tuple(str_list(entry, "needs_before", path, loc, [])),
                                need(entry, "not_years", bool, path, loc, False),
-                               need(entry, "arabic_only", bool, path, loc, False))
+                               need(entry, "arabic_only", bool, path, loc, False),
+                               _unit_qualifier(entry, path, loc))
     no_duplicates(seen, path, "unit form")
     return units, magnitudes
+
+
+def _unit_qualifier(entry: dict, path: str, loc: str) -> str | None:
+    q = need(entry, "qualifier", str, path, loc, None)
+    return None if q is None else one_of(q, QUALIFIERS, path, f"{loc}.qualifier")
 
 
 def _factor(raw: int | float | str, path: str, loc: str) -> Decimal:
@@ -347,6 +354,8 @@ def _numeral_ok(text: str, m: re.Match[str], rules: Rules, has_qual: bool) -> bo
     if not num:
         return True
     if re.match(_D, num):
+        if re.match(r"[0０][0-9０-９]", num):
+            return False  # 0591: a code or a phone area number, not an amount
         return not rules.arabic_before.search(before)
     if not m.group("pre") and rules.cn_before.search(before):
         return False
@@ -409,6 +418,8 @@ def _kind_unit(text: str, m: re.Match[str], rules: Rules) -> tuple[str, str, Dec
 
 
 def _qualifier(m: re.Match[str], rules: Rules, pre_ok: bool) -> str | None:
+    if m.group("unit") and rules.units[m.group("unit")].qualifier:
+        return rules.units[m.group("unit")].qualifier
     if m.group("post"):
         return rules.suffix[m.group("post")]
     if m.groupdict().get("ap1") or m.groupdict().get("ap2"):
@@ -457,7 +468,16 @@ def _read(text: str, m: re.Match[str], rules: Rules) -> _Cand | None:
         vmax = value + _step(base) * (rules.magnitudes[m.group("mag")] if m.group("mag") else 1)
         vmax *= factor
     numeric = bool(re.match(_D, m.group("num") or ""))
+    if numeric and start == m.start("num") and _minus(text, start):
+        start, value, vmax = start - 1, -value, None  # 增长-3.2%
     return _Cand(start, m.end(), kind, value * factor, vmax, unit, qual, rule, numeric)
+
+
+def _minus(text: str, pos: int) -> bool:
+    """A minus sign glued to the number, not a range dash or a code separator after a digit."""
+    if pos == 0 or text[pos - 1] not in "-－−":
+        return False
+    return pos < 2 or not re.match(r"[0-9０-９A-Za-z%％)）]", text[pos - 2])
 
 
 # -- context rules over the whole text ------------------------------------------
