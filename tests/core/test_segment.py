@@ -1,7 +1,8 @@
 """Sentence splitting and the owned jieba tokenizer."""
 import pytest
 
-from pipeline.segment import JiebaSpacyTokenizer, clauses, make_tokenizer, split_sentences, words
+from pipeline.segment import (JiebaSpacyTokenizer, RJiebaSegmenter, JiebaSegmenter, clauses,
+                              make_segmenter, make_tokenizer, split_sentences, words)
 
 
 def texts(text):
@@ -58,3 +59,29 @@ def test_tokenizer_is_owned_not_global():
     tk = make_tokenizer()
     assert tk is not jieba.dt
     assert make_tokenizer() is tk  # one load per process
+
+
+SAMPLES = [
+    "福州市晋安区推进县管校聘改革，新增学位1.5万个，增长23.65%。",
+    "发布时间:2023-05-14 05:12 来源：www.moe.gov.cn 3,500万元 COVID-19 A-B级",
+    "探索集团化办学与教育共同体建设，统筹推进城乡义务教育一体化，九年一贯制学校10所。",
+    "Copyright@2000-2022 All Rights Reserved. 京ICP备05071141号",
+    "  空格  与\n换行\t制表  ",
+]
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_rjieba_matches_jieba_with_our_user_dictionary(text):
+    assert RJiebaSegmenter().cut(text) == JiebaSegmenter().cut(text)
+
+
+def test_user_dictionary_is_loaded():
+    for seg in (JiebaSegmenter(), RJiebaSegmenter()):
+        assert "县管校聘" in seg.cut("推行县管校聘改革"), seg.name
+
+
+def test_unknown_segmenter_is_a_rule_error(monkeypatch):
+    from pipeline.errors import RuleError
+
+    with pytest.raises(RuleError, match="unknown segmenter"):
+        make_segmenter("nope")
