@@ -225,7 +225,7 @@ def _indicator_re(lst: dict[str, list[str]], bound_of: dict[str, str], units: di
         rf"(?:{_alt(lst['indicator_links'])}|[ \t])*(?P<bound>{_alt(list(bound_of))})?[ \t]*"
         rf"(?P<nums>(?:{ARABIC})(?:[ \t]*[、，,和与及][ \t]*(?:[^\d，。；,;、\n]{{1,4}}?(?:为|是|：|:))?"
         rf"[ \t]*(?:{ARABIC}))*)"
-        rf"(?![0-9０-９%％.．]|[ \t]*(?:{_alt(list(units))}|年|月|日|万|亿))",
+        rf"(?![0-9０-９%％.．:：∶]|[ \t]*(?:{_alt(list(units))}|年|月|日|万|亿))",
         path, "indicator_words")
 
 
