@@ -48,7 +48,11 @@ _MARKER = re.compile(r"^(?:[一二三四五六七八九十]+[、.是]|[（(][一
 _OPEN_END = re.compile(r"[\u3400-\u9fff0-9A-Za-z，、,]$")
 WRAP_MIN = 20
 REPEAT_MIN = 15
-_BYLINE = re.compile(r"编辑|责编|作者|记者|来源|通讯员|摄影?[)）]?$")
+# lines kept inside a trailing run: bylines, and the signature of an official document
+_BYLINE = re.compile(
+    r"编辑|责编|作者|记者|来源|通讯员|摄影?[)）]?$|^[(（]?完[)）]?$"
+    r"|^\d{4}年\d{1,2}月\d{1,2}日$|(?:局|委员会|委|厅|政府|办公室|学校|中学|小学|中心|部)$"
+)
 
 
 @dataclass(frozen=True)
