@@ -274,7 +274,7 @@ def _master(units: dict[str, Unit], mags: dict[str, Decimal], prefix: dict, suff
         rf"(?:百分之(?P<pw>{ARABIC}|[{_CN}]+(?:点[{_CN_DIG}]+)?)"
         rf"|(?P<fd>{ARABIC}|[{_CN}]+)分之(?P<fn>{ARABIC}|[{_CN}]+(?:点[{_CN_DIG}]+)?)"
         rf"|(?:(?P<num>{NUMCORE})|(?(pre)(?=(?:{mag_alt}))|(?!)))"
-        rf"(?:(?P<u1>{unit_alt})?[ \t]?(?P<rsep>{_alt(lst['range_separators'])})[ \t]?"
+        rf"(?:(?P<mag1>{mag_alt})?(?P<u1>{unit_alt})?[ \t]?(?P<rsep>{_alt(lst['range_separators'])})[ \t]?"
         rf"(?P<num2>{NUMCORE}))?"
         rf"(?P<ap1>{approx})?(?:[ \t]?(?P<mag>{mag_alt}))?(?P<ap2>{approx})?"
         rf"(?:{_SP}(?P<unit>{unit_alt})|(?<=[万亿])(?P<nounit>)|(?P<tenths>{re.escape(tenths)})"
@@ -451,7 +451,7 @@ def _read(text: str, m: re.Match[str], rules: Rules) -> _Cand | None:
     kind, unit, factor, rule = ku
     if not _one_ok(text, m, rules, kind, bounded):
         return None
-    value = _num_value(m.group("num") or "", m.group("mag"), rules)
+    value = _num_value(m.group("num") or "", m.group("mag1") or m.group("mag"), rules)
     vmax = None
     pair = _pair(m.group("num") or "", m.group("mag"), rules) if value is None else None
     if pair is not None:
