@@ -187,6 +187,7 @@ class _Probe:
     rel: str
     sentence: tuple[int, int]
     school_doc: bool = False  # the whole document is about schooling: contexts hold
+    per_unit_only: bool = False  # 每/各 before the number: only per-student metrics fit
 
 
 def _allowed(metric: Metric, p: _Probe, scope: tuple[int, int], local: bool) -> bool:
@@ -223,7 +224,7 @@ def _hits(p: _Probe, before: tuple[int, int], after: tuple[int, int], scope: tup
     out = []
     for metric in load_metric_rules().metrics:
         mid = _fit(metric, p.fig, p.rel)
-        if mid is None:
+        if mid is None or (p.per_unit_only and not metric.per_unit):
             continue
         sides = ((metric.weak, True), (metric.weak, False)) if weak else (
             (metric.before + metric.any, True), (metric.after + metric.any, False))
@@ -444,15 +445,13 @@ def metric_of(text: str, fig: Figure, sent: _Sentence, heads: list[Heading],
     ci = _clause_of(sent, fig.start)
     clause = sent.clauses[ci]
     before, after = _windows(text, fig, clause, sent.figures)
-    p = _Probe(text, fig, _relation(text, fig, before), sent.span, school_doc)
+    per_unit_only = bool(load_metric_rules().null_before.search(text[before[0]:before[1]]))
+    p = _Probe(text, fig, _relation(text, fig, before), sent.span, school_doc, per_unit_only)
     if subject:
         own = _hits(p, subject, (subject[1], subject[1]), clause)
         if own:
             return _label(_best(own), "subject")
     local = _hits(p, before, after, clause)
-    if load_metric_rules().null_before.search(text[before[0]:before[1]]):
-        per_unit = [h for h in local if load_metric_rules().by_id[h.metric].per_unit]
-        return _label(_best(per_unit), "cue") if per_unit else (None, "null:distributive")
     if local:
         return _label(_best(local), "cue")
     weak = _hits(p, before, after, clause, weak=True)
@@ -477,7 +476,7 @@ def metric_of(text: str, fig: Figure, sent: _Sentence, heads: list[Heading],
             return _label(hit, "heading")
     if weak:
         return _label(_best(weak), "weak" + ("(several purposes)" if ambiguous else ""))
-    return None, "no cue"
+    return None, "null:distributive" if per_unit_only else "no cue"
 
 
 # -- 分别: each value to its own subject -----------------------------------------------------
@@ -499,6 +498,19 @@ def respective_subjects(text: str, clause: tuple[int, int], figs: list[Figure]) 
     if len(after) != len(spans):
         return {}
     return {f.start: span for f, span in zip(after, spans)}
+
+
+def _respective_order(text: str, sent: _Sentence) -> dict[int, int]:
+    """Figures after 分别 in a clause with exactly two of them: figure start -> 0 or 1."""
+    out: dict[int, int] = {}
+    for a, b in sent.clauses:
+        k = text.find("分别", a, b)
+        if k < 0:
+            continue
+        after = [f for f in sent.figures if k <= f.start < b]
+        if len(after) == 2:
+            out.update({f.start: i for i, f in enumerate(after)})
+    return out
 
 
 # -- the document ---------------------------------------------------------------------------
@@ -536,12 +548,16 @@ def _lead_phrase(text: str, sent: _Sentence, lead: periods.TimePhrase | None) ->
 
 
 def _period(text: str, fig: Figure, sent: _Sentence, lead: periods.TimePhrase | None,
-            as_of: int | None) -> tuple[tuple[int, int] | None, bool]:
+            as_of: int | None, respective: dict[int, int]) -> tuple[tuple[int, int] | None, bool]:
+    """The figure's period and whether it is a goal date; a plan period still running
+    after the as-of year (十四五期间 in 2024) is a goal."""
     phrase = periods.governing(sent.phrases, text, sent.span[0], fig.start) or lead
     if phrase is None:
         return None, False
     period = phrase.period(as_of)
-    future = period is not None and as_of is not None and period[0] > as_of
+    if phrase.kind == "list" and period is not None and fig.start in respective:
+        period = (period[respective[fig.start]],) * 2  # 2022年和2023年分别投入a和b
+    future = period is not None and as_of is not None and period[1] > as_of
     return period, phrase.target or future
 
 
@@ -561,7 +577,7 @@ def _attribute_one(doc: _Doc, fig: Figure, sent: _Sentence, lead: periods.TimePh
     metric, rule = metric_of(text, fig, sent, doc.heads, subject, doc.school_doc)
     if subject:
         rule = f"{rule}; 分别:{text[subject[0]:subject[1]]}"
-    period, target_time = _period(text, fig, sent, lead, doc.as_of)
+    period, target_time = _period(text, fig, sent, lead, doc.as_of, _respective_order(text, sent))
     clause = sent.clauses[_clause_of(sent, fig.start)]
     target_section = any(modality_mod.is_target_heading(text[h.start:h.end])
                          for h in _enclosing(doc.heads, fig.start))
