@@ -250,7 +250,11 @@ def read_body(text: str, rules: LineRules | None = None) -> _Body:
     lines = [line for _, line in kept]
     found = textmeta.find_title(lines)
     title = found[0] if found else None
-    head = [line for i, line in enumerate(lines) if not (i < 40 and textmeta.is_meta_line(line))]
+    # date/source lines go from the header (before the first sentence), not from the end,
+    # where a bare date is an official document's signature
+    first = next((i for i, line in enumerate(lines) if "。" in line), len(lines))
+    head = [line for i, line in enumerate(lines)
+            if not (i < min(first, 40) and textmeta.is_meta_line(line))]
     return _Body(trim_tail(drop_repeats(head)), title, published, source, qa=start > 0)
 
 
