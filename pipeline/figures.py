@@ -241,9 +241,9 @@ def _verb_patterns(lst: dict[str, list[str]], units: dict[str, Unit], bounds: li
     return dict(
         change_re=compile_regex(
             rf"(?<![{''.join(lst['change_not_after'])}])(?:{_alt(lst['change_verbs'])}){fill}"
-            r"[ \t]*$", path, "change_verbs"),
+            r"[ \t“‘「]*$", path, "change_verbs"),
         to_re=compile_regex(rf"(?<![{''.join(lst['to_not_after'])}])(?:{to})了?[ \t]*{_WHEN}?"
-                            rf"(?:{_alt(bounds)})?[ \t]*$",
+                            rf"(?:{_alt(bounds)})?[ \t“‘「]*$",
                             path, "to_verbs"),
         to_between=compile_regex(rf"^[ \t]*{adv}(?:{to})了?[ \t]*{_WHEN}?[ \t]*$", path, "to_verbs"),
         to_between_loose=compile_regex(
@@ -496,7 +496,9 @@ def _excluded(text: str, c: _Cand, rules: Rules, names: list[tuple[int, int]]) -
     if any(p.search(before) for p in rules.exclude_before):
         return True
     i = bisect.bisect_right(names, (c.start, len(text) + 1)) - 1
-    return i >= 0 and names[i][0] <= c.start and c.end <= names[i][1]
+    if i < 0 or not (names[i][0] <= c.start and c.end <= names[i][1]):
+        return False
+    return (names[i][0] + 1, names[i][1] - 1) != (c.start, c.end)  # “100%” alone is emphasis
 
 
 def _name_spans(text: str, rules: Rules) -> list[tuple[int, int]]:
