@@ -4,7 +4,7 @@
 serves a :class:`~pipeline.compare.CompareResult`, whose cells carry figure ids
 and conflicts: json always carries the ids, xlsx gets a Sources sheet, the
 human formats mark a conflicting cell with the other values reported
-(``850,000,000 (≠800,000,000)``) and a summed cell with ``Σ``. Binary formats
+(``850,000,000 (≠800,000,000)``) and a summed cell with ``(Σn县)``, n counties added up. Binary formats
 (parquet, xlsx) need an output file; every function returns the text to print.
 """
 from __future__ import annotations
@@ -249,9 +249,7 @@ def _display_cells(result: "CompareResult", labels: bool) -> tuple[list[str], li
                 tip.append("")
                 continue
             cell = long.loc[(code, col)]
-            text = fmt_number(float(cell.value))
-            if str(cell.basis).startswith("sum"):
-                text = "Σ" + text
+            text = fmt_number(float(cell.value)) + sum_mark(cell.basis)
             if bool(cell.conflict):
                 others = "/".join(fmt_number(float(v)) for v in cell.other_values) or "…"
                 text += f" (≠{others})"
@@ -262,12 +260,18 @@ def _display_cells(result: "CompareResult", labels: bool) -> tuple[list[str], li
     return headers, rows, tips
 
 
+def sum_mark(basis: str) -> str:
+    """' (Σ2县)' for a cell summed from two counties, '' for a reported one."""
+    words = str(basis).split()
+    return f" (Σ{words[2]}县)" if len(words) > 2 and words[0] == "sum" else ""
+
+
 def _legend(result: "CompareResult") -> str:
     notes = []
     if result.long.conflict.astype(bool).any():
         notes.append("(≠…) other values reported by other documents")
     if result.long.basis.astype(str).str.startswith("sum").any():
-        notes.append("Σ sum of the counties' reported values")
+        notes.append("(Σn县) sum of the values reported by n counties")
     return "; ".join(notes)
 
 

@@ -14,7 +14,7 @@ import duckdb
 import pandas as pd
 
 from .compare import CompareResult, column_label, compare
-from .formats import fmt_number
+from .formats import fmt_number, sum_mark
 from .standards import metric_label
 
 FONT = '"Noto Sans CJK SC","Noto Sans SC","WenQuanYi Zen Hei","Microsoft YaHei","PingFang SC",sans-serif'
@@ -63,7 +63,7 @@ def _table(result: CompareResult) -> str:
                 tds.append('<td class="num"></td>')
                 continue
             c = cells.loc[(code, col)]
-            text = ("Σ" if str(c.basis).startswith("sum") else "") + fmt_number(float(c.value))
+            text = fmt_number(float(c.value)) + sum_mark(c.basis)
             first = c.figure_ids[0] if c.figure_ids else ""
             value = _link(first, text) if first else html.escape(text)
             extra = " ".join(_link(f, f"[{i + 2}]") for i, f in enumerate(c.figure_ids[1:]))
@@ -140,7 +140,7 @@ def render_report(con: duckdb.DuckDBPyConnection, metrics: list[str], regions: l
         body = "<p>没有符合条件的数据 (no values for these metrics, regions and years).</p>"
     else:
         body = ("<h2>对比表</h2>" + _table(result)
-                + "<p class=\"meta\">Σ 为各县数值之和；≠ 为其他文档报告的不同数值。点击数值查看原句。</p>"
+                + "<p class=\"meta\">(Σn县) 为n个县报告数值之和；≠ 为其他文档报告的不同数值。点击数值查看原句。</p>"
                 + "<h2>图表</h2>" + "\n".join(_charts(result))
                 + "<h2>来源句子</h2>" + _sources(con, ids))
     return _PAGE.format(title=html.escape(title), font=FONT, plotly=get_plotlyjs(),

@@ -117,6 +117,7 @@ SELECT region_code, region_name, metric, kind, value, year_end AS year, sentence
 FROM figures_full
 WHERE modality = 'actual' AND duplicate_of IS NULL AND value IS NOT NULL
   AND list_contains(?, metric) AND region_code IS NOT NULL
+  AND (relation IS NULL OR relation = 'to')
   AND (? IS NULL OR year_end BETWEEN ? AND ?)
 ORDER BY published DESC NULLS LAST, as_of_year DESC NULLS LAST, year_end DESC NULLS LAST, doc_id, start
 """

@@ -145,3 +145,23 @@ def test_popular_metrics(con):
     from pipeline.compare import popular_metrics
     assert popular_metrics(con) == ["satisfaction_rate", "edu_spending", "teachers_exchanged", "quality_gap"]
     assert popular_metrics(con, n=1) == ["satisfaction_rate"]
+
+
+@pytest.mark.parametrize("relation, metric, kept", [
+    ("from", "backbone_teachers", False),    # 从14.8%提高到26.63%: the start is not the level
+    ("to", "backbone_teachers", True),
+    ("change", "edu_spending", False),       # 比上年增加2亿元 is not the spending
+    ("change", "edu_spending_growth", True),  # 增长23.65% is the growth
+])
+def test_only_levels_reach_cells(db_file, tmp_path, relation, metric, kept):
+    import shutil
+
+    import duckdb
+    copy = tmp_path / "w.duckdb"
+    shutil.copy(db_file, copy)
+    con = duckdb.connect(str(copy))
+    con.execute('INSERT INTO figures (figure_id, doc_id, start, "end", surface, kind, value, metric, relation, '
+                "year_start, year_end, modality) VALUES ('g', 'd3', 0, 1, 'x', 'percent', 14.8, ?, ?, 2019, 2019, 'actual')",
+                [metric, relation])
+    r = compare(con, [metric], years=(2019, 2019))
+    assert (r.sources.loc["350121"].tolist() == [["g"]]) if kept else r.table.empty

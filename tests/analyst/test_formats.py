@@ -69,8 +69,8 @@ def test_compare_terminal(con):
 
 def test_compare_md_city_marks_sums(con):
     out = render_compare(compare(con, ["edu_spending"], level="city", years=(2023, 2023), with_sources=True), "md")
-    assert out == ("| 地区 | 教育经费投入·2023 | 来源 |\n|---|---:|---|\n| 福州市 | Σ2,164,000,000 | f1,f8 |\n\n"
-                   "Σ sum of the counties' reported values")
+    assert out == ("| 地区 | 教育经费投入·2023 | 来源 |\n|---|---:|---|\n| 福州市 | 2,164,000,000 (Σ2县) | f1,f8 |\n\n"
+                   "(Σn县) sum of the values reported by n counties")
 
 
 def test_compare_json_carries_figure_ids(con):

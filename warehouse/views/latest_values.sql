@@ -2,7 +2,10 @@
 -- reported by the latest document (published, then as_of_year), with how many
 -- documents agree with it and how many report something else. Near-duplicate
 -- documents (duplicate_of set) are left out so a repost is not a second witness.
--- Values agree when they differ by less than one part in a million.
+-- Values agree when they differ by less than one part in a million. Only levels
+-- count: a figure read as the starting point of a change (relation 'from') is
+-- left out, and so is a change or multiple (增长/增加/倍) unless the metric itself
+-- measures growth (its id ends in _growth).
 CREATE OR REPLACE VIEW latest_values AS
 WITH c AS (
     SELECT * REPLACE (coalesce(year_start, year_end) AS year_start),
@@ -13,6 +16,8 @@ WITH c AS (
     FROM figures_full
     WHERE modality = 'actual' AND metric IS NOT NULL AND value IS NOT NULL
       AND year_end IS NOT NULL AND region_code IS NOT NULL AND duplicate_of IS NULL
+      AND (relation IS NULL OR relation = 'to'
+           OR (relation IN ('change', 'multiple') AND metric LIKE '%\_growth' ESCAPE '\'))
 ),
 top AS (
     SELECT region_code, metric, kind, year_start, year_end, value AS latest_value,
