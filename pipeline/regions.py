@@ -40,6 +40,7 @@ class OrgRules:
     generic_tail: re.Pattern[str]
     bare_kinds: frozenset[str]
     cut_tags: frozenset[str]
+    cut_words: frozenset[str]
     name_words: frozenset[str]
     not_before: tuple[str, ...]
 
@@ -70,7 +71,7 @@ def load_org_rules() -> OrgRules:
     national = str_list(data, "national_bodies", shown, "<file>")
     sc = need(data, "schools", dict, shown, "<file>")
     no_unknown_keys(sc, ("suffixes", "max_stem", "stop_chars", "generic_stem", "generic_tail",
-                                  "bare_kinds", "cut_tags", "name_words", "not_before"), shown, "schools")
+                         "bare_kinds", "cut_tags", "cut_words", "name_words", "not_before"), shown, "schools")
     return OrgRules(
         body_suffix=compile_regex(_alternation(list(ids)), shown, "bodies"),
         body_ids=ids,
@@ -85,6 +86,7 @@ def load_org_rules() -> OrgRules:
                                    "schools.generic_tail"),
         bare_kinds=frozenset(str_list(sc, "bare_kinds", shown, "schools")),
         cut_tags=frozenset(str_list(sc, "cut_tags", shown, "schools")),
+        cut_words=frozenset(str_list(sc, "cut_words", shown, "schools", default=[])),
         name_words=frozenset(str_list(sc, "name_words", shown, "schools", default=[])),
         not_before=tuple(str_list(sc, "not_before", shown, "schools")),
     )
@@ -134,10 +136,10 @@ def _cuts_word(text: str, i: int, j: int) -> bool:
     """Would a two-character match over text[i:j] cut a word of the prose?
 
     Refused: a word crossing its left edge (经费|县, 时代|县, 城市|北部, 跨越千|山万水), a longer
-    word holding it (千山万水, 北京大学, 科教兴国; not a division's own longer form, refused
-    for its own reasons as in 夷陵区|域), a conjunction before
-    a word (和|政治, 和|硕士), and for full names a word its suffix begins (和县|级). The right
-    edge of a short name is not checked: 宜昌盛产 is 宜昌 + 盛产.
+    word holding it (千山万水, 北京大学, 科教兴国; not a division's own longer form, refused for
+    its own reasons as in 夷陵区|域), a conjunction before a word (和|政治, 和|硕士), and for full
+    names a word their suffix begins (和县|级). The right edge of a short name is not checked:
+    宜昌盛产 is 宜昌 + 盛产.
     """
     freq, forms = _word_freq(), load_gazetteer().surfaces()
     for k in (1, 2, 3):
@@ -305,12 +307,12 @@ def _name_part(stem: str, rules: OrgRules) -> str:
     if not stem:
         return stem
     tags = _word_tags()
-    words = make_tokenizer().lcut(stem, HMM=False)
+    words = make_tokenizer().lcut(stem)
     keep = len(words)
     for k in range(len(words) - 1, -1, -1):
         w = words[k]
         tag = tags.get(w, "")
-        if w.isdigit() or (tag[:1] in rules.cut_tags and w not in rules.name_words):
+        if w.isdigit() or w in rules.cut_words or (tag[:1] in rules.cut_tags and w not in rules.name_words):
             break
         keep = k
     return "".join(words[keep:])
