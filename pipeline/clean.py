@@ -51,7 +51,7 @@ REPEAT_MIN = 15
 # lines kept inside a trailing run: bylines, and the signature of an official document
 _BYLINE = re.compile(
     r"编辑|责编|作者|记者|来源|通讯员|摄影?[)）]?$|^[(（]?完[)）]?$"
-    r"|^\d{4}年\d{1,2}月\d{1,2}日$|(?:局|委员会|委|厅|政府|办公室|学校|中学|小学|中心|部)$"
+    r"|^\d{4}年\d{1,2}月\d{1,2}日$|^(?![-·•])\S{2,20}(?:局|委员会|厅|政府|办公室)$"
 )
 
 
@@ -274,7 +274,7 @@ def trim_tail(lines: list[str]) -> list[str]:
     run = 0
     for i in range(len(lines) - 1, -1, -1):
         line = lines[i]
-        if "。" in line or len(line) > TAIL_MAX:
+        if "。" in line or len(line) > TAIL_MAX or " | " in line:  # prose, or a table row
             break
         if not _BYLINE.search(line):
             run += 1
