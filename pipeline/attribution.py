@@ -515,23 +515,25 @@ def _respective_order(text: str, sent: _Sentence) -> dict[int, int]:
 
 # -- the document ---------------------------------------------------------------------------
 
-def _sentence_index(sentences: list[tuple[int, int]], fig: Figure) -> int:
+def _sentence_of(sentences: list[tuple[int, int]], fig: Figure) -> tuple[int, int]:
+    """The sentence span holding the figure; a figure outside every sentence stands alone."""
     if fig.sent_end > fig.sent_start:
-        for i, (a, b) in enumerate(sentences):
-            if (a, b) == (fig.sent_start, fig.sent_end):
-                return i
+        return fig.sent_start, fig.sent_end
     i = bisect.bisect_right([a for a, _ in sentences], fig.start) - 1
-    return max(i, 0)
+    if i >= 0 and fig.start < sentences[i][1]:
+        return sentences[i]
+    return fig.start, fig.end
 
 
 def _group(text: str, sentences: list[tuple[int, int]], figures: list[Figure]) -> list[_Sentence]:
-    by: dict[int, list[Figure]] = {}
+    by: dict[tuple[int, int], list[Figure]] = {}
     for fig in figures:
-        by.setdefault(_sentence_index(sentences, fig), []).append(fig)
+        by.setdefault(_sentence_of(sentences, fig), []).append(fig)
     out = []
-    for i, span in enumerate(sentences):
-        figs = sorted(by.get(i, []), key=lambda f: f.start)
-        phrases = periods.find_time_phrases(text, span[0], span[1])
+    for span in sorted(set(by) | set(sentences)):  # figure-less sentences may lead a list (…：)
+        figs = sorted(by.get(span, []), key=lambda f: f.start)
+        lead = text[span[0]:span[1]].rstrip().endswith(("：", ":"))
+        phrases = periods.find_time_phrases(text, span[0], span[1]) if figs or lead else []
         out.append(_Sentence(span, clause_spans(text, *span), figs, phrases))
     return out
 
