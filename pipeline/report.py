@@ -24,7 +24,7 @@ _PAGE = """<!DOCTYPE html>
 <style>
 body{{font-family:{font};margin:1.5em;color:#222}}
 table{{border-collapse:collapse;margin:.5em 0 1.5em}}td,th{{border:1px solid #bbb;padding:3px 8px}}
-th{{background:#eef}}td.num{{text-align:right}}.conflict{{background:#fff3cd}}
+th{{background:#eef}}td.num{{text-align:right}}td:first-child{{white-space:nowrap}}.conflict{{background:#fff3cd}}
 .src li{{margin:.4em 0}}mark{{background:#ffe08a}}.meta{{color:#666;font-size:90%}}
 </style>
 <script type="text/javascript">{plotly}</script>
@@ -78,6 +78,15 @@ def _table(result: CompareResult) -> str:
             + "".join(rows) + "</tbody></table>")
 
 
+def _notes(result: CompareResult) -> str:
+    notes = ""
+    if result.long.basis.astype(str).str.startswith("sum").any():
+        notes += "(Σn县) 为n个县报告数值之和。"
+    if result.long.conflict.astype(bool).any():
+        notes += "≠ 后为其他文档报告的不同数值。"
+    return notes
+
+
 def _charts(result: CompareResult) -> list[str]:
     """Per metric and kind: bars for the latest period; lines when several single years."""
     import plotly.graph_objects as go
@@ -87,11 +96,11 @@ def _charts(result: CompareResult) -> list[str]:
     for (metric, kind), g in result.long.groupby(["metric", "kind"], sort=False):
         div, unit = _scale(kind, g.value, g.unit.dropna().iloc[0] if g.unit.notna().any() else None)
         label = metric_label(metric)
-        latest = g[g.year_end == g.year_end.max()]
-        latest = latest[latest.year_start == latest.year_start.max()]
-        bar = go.Figure(go.Bar(x=list(latest.region), y=list(latest.value / div),
-                               marker_color="#4c78a8"))
-        bar.update_layout(title=f"{label}（{latest.period.iloc[0]}）", yaxis_title=unit, **layout)
+        latest = (g.sort_values(["year_end", "year_start"]).groupby("region_code", sort=False).tail(1)
+                  .sort_values("region_code"))
+        names = [f"{r}（{p}）" for r, p in zip(latest.region, latest.period)]
+        bar = go.Figure(go.Bar(x=names, y=list(latest.value / div), marker_color="#4c78a8"))
+        bar.update_layout(title=f"{label}：各地最新数值", yaxis_title=unit, **layout)
         out.append(bar.to_html(full_html=False, include_plotlyjs=False))
         single = g[g.year_start == g.year_end]
         if single.year_end.nunique() >= 2:
@@ -140,7 +149,7 @@ def render_report(con: duckdb.DuckDBPyConnection, metrics: list[str], regions: l
         body = "<p>没有符合条件的数据 (no values for these metrics, regions and years).</p>"
     else:
         body = ("<h2>对比表</h2>" + _table(result)
-                + "<p class=\"meta\">(Σn县) 为n个县报告数值之和；≠ 为其他文档报告的不同数值。点击数值查看原句。</p>"
+                + f"<p class=\"meta\">{_notes(result)}点击数值查看原句。</p>"
                 + "<h2>图表</h2>" + "\n".join(_charts(result))
                 + "<h2>来源句子</h2>" + _sources(con, ids))
     return _PAGE.format(title=html.escape(title), font=FONT, plotly=get_plotlyjs(),

@@ -83,4 +83,4 @@ def test_report_renders_in_chromium(chromium, page, tmp_path):
     dom = _run(chromium, ["--dump-dom", page.as_uri()], tmp_path / "p2").stdout
     assert "义务教育发展对比报告" in dom and "晋安区" in dom
     assert dom.count('class="main-svg"') >= 4  # plotly drew the charts
-    assert "教育经费投入（2023）" in dom
+    assert "教育经费投入：各地最新数值" in dom and "闽侯县（2023）" in dom
