@@ -141,6 +141,7 @@ def get_nlp() -> Language:
     """The edumine pipeline, built once per process."""
     nlp = spacy.blank("zh")
     nlp.tokenizer = JiebaSpacyTokenizer(nlp.vocab)
+    nlp.max_length = 10_000_000  # no parser or NER model: the limit guards memory we do not use
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp

@@ -6,6 +6,7 @@ single writer (the parent) decides duplicates and writes.
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 import zlib
 from dataclasses import dataclass, field
@@ -32,6 +33,16 @@ class Processed:
     timings: dict[str, float] = field(default_factory=dict)
 
 
+def max_input_bytes() -> int:
+    """Inputs above ``$EDUMINE_MAX_INPUT_MB`` (default 20) are refused before parsing: memory stays bounded."""
+    return int(float(os.environ.get("EDUMINE_MAX_INPUT_MB", "20")) * 1024 * 1024)
+
+
+def max_text_chars() -> int:
+    """Clean texts above ``$EDUMINE_MAX_TEXT_CHARS`` (default 1,000,000) are refused: no report is that long."""
+    return int(os.environ.get("EDUMINE_MAX_TEXT_CHARS", "1000000"))
+
+
 def raw_sha256(raw: RawInput) -> str:
     data = raw.data if raw.data is not None else (raw.text or "").encode("utf-8")
     return hashlib.sha256(data).hexdigest()
@@ -45,6 +56,11 @@ def make_doc_id(text: str, source_path: str) -> str:
 def process(raw: RawInput) -> Processed | Reject:
     """Clean and extract one input; an unusable input becomes a Reject, a bug a StageError."""
     timings: dict[str, float] = {}
+    size = len(raw.data) if raw.data is not None else len((raw.text or "").encode("utf-8"))
+    if size > max_input_bytes():
+        return Reject(raw.source_path, "too_large",
+                      f"{size / 1048576:.1f} MB > {max_input_bytes() / 1048576:.0f} MB (EDUMINE_MAX_INPUT_MB)",
+                      stage="read")
     t0 = time.perf_counter()
     try:
         doc = clean(raw)
@@ -57,6 +73,9 @@ def process(raw: RawInput) -> Processed | Reject:
         return Reject(raw.source_path, "stage_error", str(err), stage="clean")
     t1 = time.perf_counter()
     timings["clean"] = t1 - t0
+    if len(doc.text) > max_text_chars():
+        return Reject(raw.source_path, "too_long",
+                      f"{len(doc.text)} characters > {max_text_chars()} (EDUMINE_MAX_TEXT_CHARS)", stage="clean")
     try:
         extraction = extract(doc, timings)
     except Exception as exc:
