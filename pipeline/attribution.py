@@ -515,11 +515,11 @@ def _respective_order(text: str, sent: _Sentence) -> dict[int, int]:
 
 # -- the document ---------------------------------------------------------------------------
 
-def _sentence_of(sentences: list[tuple[int, int]], fig: Figure) -> tuple[int, int]:
+def _sentence_of(sentences: list[tuple[int, int]], starts: list[int], fig: Figure) -> tuple[int, int]:
     """The sentence span holding the figure; a figure outside every sentence stands alone."""
     if fig.sent_end > fig.sent_start:
         return fig.sent_start, fig.sent_end
-    i = bisect.bisect_right([a for a, _ in sentences], fig.start) - 1
+    i = bisect.bisect_right(starts, fig.start) - 1
     if i >= 0 and fig.start < sentences[i][1]:
         return sentences[i]
     return fig.start, fig.end
@@ -527,13 +527,17 @@ def _sentence_of(sentences: list[tuple[int, int]], fig: Figure) -> tuple[int, in
 
 def _group(text: str, sentences: list[tuple[int, int]], figures: list[Figure]) -> list[_Sentence]:
     by: dict[tuple[int, int], list[Figure]] = {}
+    starts = [a for a, _ in sentences]
     for fig in figures:
-        by.setdefault(_sentence_of(sentences, fig), []).append(fig)
+        by.setdefault(_sentence_of(sentences, starts, fig), []).append(fig)
     out = []
     for span in sorted(set(by) | set(sentences)):  # figure-less sentences may lead a list (…：)
         figs = sorted(by.get(span, []), key=lambda f: f.start)
         lead = text[span[0]:span[1]].rstrip().endswith(("：", ":"))
-        phrases = periods.find_time_phrases(text, span[0], span[1]) if figs or lead else []
+        if not (figs or lead):
+            out.append(_Sentence(span, [span], [], []))
+            continue
+        phrases = periods.find_time_phrases(text, span[0], span[1])
         out.append(_Sentence(span, clause_spans(text, *span), figs, phrases))
     return out
 
@@ -605,7 +609,7 @@ def attribute(text: str, sentences: list[tuple[int, int]], figures: list[Figure]
     for sent in _group(text, sentences or split_sentences(text), figures):
         lead = _lead_phrase(text, sent, lead)
         done: set[int] = set()
-        for clause in sent.clauses:
+        for clause in sent.clauses if sent.figures else ():
             subjects = respective_subjects(text, clause, sent.figures)
             for fig in sent.figures:
                 if clause[0] <= fig.start < clause[1]:
