@@ -111,10 +111,14 @@ def _word_freq() -> dict[str, int]:
 
 @lru_cache(maxsize=1)
 def _word_tags() -> dict[str, str]:
-    """jieba's part-of-speech tags by word (read once from its dictionary)."""
-    import jieba.posseg
-
-    return jieba.posseg.POSTokenizer(make_tokenizer()).word_tag_tab
+    """jieba's part-of-speech tags by word, read once from its dictionary ("word freq tag" lines)."""
+    tags: dict[str, str] = {}
+    with make_tokenizer().get_dict_file() as fh:
+        for raw in fh:
+            parts = raw.decode("utf-8").split()
+            if len(parts) == 3:
+                tags[parts[0]] = parts[2]
+    return tags
 
 
 # -- GPE ----------------------------------------------------------------------
