@@ -26,6 +26,8 @@ def _page(charset: str, body: str) -> str:
     (TRADITIONAL, "big5", "big5", "big5hkscs"),
     (TRADITIONAL, "utf-8", None, "utf-8"),
     (SIMPLIFIED, "utf-8", "gb2312", "utf-8"),  # the header lies: bytes are UTF-8
+    (SIMPLIFIED, "gbk", "utf-8", "gb18030"),  # the header lies the other way
+    (TRADITIONAL, "big5", "utf-8", "big5hkscs"),
 ])
 def test_plain_bytes(text: str, codec: str, declared: str | None, encoding: str) -> None:
     assert decode(text.encode(codec), declared) == (text, encoding)
