@@ -55,6 +55,7 @@ class CompareResult:
     level: str
     metrics: list[str]
     with_sources: bool = False
+    latest: bool = False  # one column per metric, each region's latest period
 
     def frame(self, with_sources: bool | None = None, labels: bool = False) -> pd.DataFrame:
         """The table as one flat frame: a ``region`` column, value columns and, with
@@ -154,12 +155,17 @@ def _cells(df: pd.DataFrame, level: str) -> pd.DataFrame:
     return pd.concat([own, sums[keep]], ignore_index=True)
 
 
-def _columns(cells: pd.DataFrame, metrics: list[str]) -> pd.DataFrame:
+def _columns(cells: pd.DataFrame, metrics: list[str], latest: bool = False) -> pd.DataFrame:
+    """Name each cell's column: ``metric·period`` (``metric[kind]`` when a metric comes in
+    two kinds); with ``latest`` one column per metric holding each region's latest period."""
     kinds = cells.groupby("metric").kind.nunique()
     cells = cells.copy()
     cells["period"] = [_period(int(a), int(b)) for a, b in zip(cells.year_start, cells.year_end)]
     tag = [f"{m}[{k}]" if kinds.get(m, 1) > 1 else m for m, k in zip(cells.metric, cells.kind)]
-    cells["column"] = [f"{t}·{p}" for t, p in zip(tag, cells.period)]
+    cells["column"] = tag if latest else [f"{t}·{p}" for t, p in zip(tag, cells.period)]
+    if latest:  # the latest period; of two ending together, the shorter (more recent start)
+        cells = cells.sort_values(["year_end", "year_start"]).groupby(
+            ["region_code", "column"], sort=False).tail(1)
     order = {m: i for i, m in enumerate(metrics)}
     cells["_m"] = cells.metric.map(order)
     return cells.sort_values(["_m", "kind", "year_end", "year_start", "region_code"])
@@ -167,14 +173,18 @@ def _columns(cells: pd.DataFrame, metrics: list[str]) -> pd.DataFrame:
 
 def compare(con: duckdb.DuckDBPyConnection, metrics: list[str], level: str = "county",
             years: tuple[int, int] | None = None, regions: list[str] | None = None,
-            with_sources: bool = False) -> CompareResult:
-    """Compare regions on metrics; see the module docstring. UsageError on unknown ids."""
+            with_sources: bool = False, latest: bool = False) -> CompareResult:
+    """Compare regions on metrics; see the module docstring. UsageError on unknown ids.
+
+    ``latest=True`` gives one column per metric with each region's latest period
+    (the period is in ``long.period`` and shown beside the value): the compact
+    table for regions whose reports cover different years."""
     metrics = list(dict.fromkeys(metrics))
     _check(con, metrics, level, years)
     lo, hi = (int(years[0]), int(years[1])) if years else (None, None)
     params = {"metrics": metrics, "lo": lo, "hi": hi, "regions": list(regions) if regions else None}
     raw = con.execute(_QUERY, params).df()
-    cells = _columns(_cells(raw, level), metrics) if len(raw) else pd.DataFrame(columns=LONG_COLUMNS)
+    cells = _columns(_cells(raw, level), metrics, latest) if len(raw) else pd.DataFrame(columns=LONG_COLUMNS)
     long = cells.reindex(columns=LONG_COLUMNS).reset_index(drop=True)
     long["figure_ids"] = [list(x) if x is not None and not isinstance(x, float) else []
                           for x in long.figure_ids]
@@ -194,4 +204,4 @@ def compare(con: duckdb.DuckDBPyConnection, metrics: list[str], level: str = "co
     sources = pivot("figure_ids")
     if len(long):
         sources = sources.apply(lambda c: [x if isinstance(x, list) else [] for x in c])
-    return CompareResult(table, sources, conflicts, long, pivot("basis"), level, metrics, with_sources)
+    return CompareResult(table, sources, conflicts, long, pivot("basis"), level, metrics, with_sources, latest)

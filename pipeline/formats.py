@@ -250,6 +250,8 @@ def _display_cells(result: "CompareResult", labels: bool) -> tuple[list[str], li
                 continue
             cell = long.loc[(code, col)]
             text = fmt_number(float(cell.value)) + sum_mark(cell.basis)
+            if result.latest:
+                text += f" ({cell.period})"
             if bool(cell.conflict):
                 others = "/".join(fmt_number(float(v)) for v in cell.other_values) or "…"
                 text += f" (≠{others})"

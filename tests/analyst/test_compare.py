@@ -165,3 +165,10 @@ def test_only_levels_reach_cells(db_file, tmp_path, relation, metric, kept):
                 [metric, relation])
     r = compare(con, [metric], years=(2019, 2019))
     assert (r.sources.loc["350121"].tolist() == [["g"]]) if kept else r.table.empty
+
+
+def test_latest_collapses_periods(con):
+    r = compare(con, ["edu_spending", "satisfaction_rate"], latest=True)
+    assert list(r.table.columns) == ["edu_spending", "satisfaction_rate"]
+    assert r.table.loc["350111"].tolist() == [964000000.0, 96.5]
+    assert r.long.set_index(["region_code", "column"]).loc[("350111", "edu_spending"), "period"] == "2023"

@@ -120,3 +120,8 @@ def test_terminal_rows_share_one_width(rows):
     # the right-aligned last column ends at the same place on every non-empty row
     ends = {width(line) for line, r in zip(lines[2:], rows) if r[1]}
     assert len(ends) <= 1
+
+
+def test_compare_latest_shows_periods(con):
+    out = render_compare(compare(con, ["edu_spending"], latest=True), "md")
+    assert out == "| 地区 | 教育经费投入 |\n|---|---:|\n| 晋安区 | 964,000,000 (2023) |\n| 闽侯县 | 1,200,000,000 (2023) |"
