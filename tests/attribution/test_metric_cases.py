@@ -25,3 +25,14 @@ def test_metric_case(case):
     got = [(f.surface, f.metric) for f in figs]
     want = [(str(spec[0]), spec[2]) for spec in case["figures"]]
     assert got == want, [f.metric_rule for f in figs]
+
+
+def test_every_metric_has_three_sentences_and_there_are_negatives():
+    from collections import Counter
+
+    from pipeline.attribution import load_metric_rules
+
+    seen = Counter(spec[2] for case in CASES if not case.get("xfail") for spec in case["figures"])
+    thin = {m: seen[m] for m in load_metric_rules().by_id if seen[m] < 3}
+    assert not thin, f"metrics with fewer than three passing cases: {thin}"
+    assert seen[None] >= 15
