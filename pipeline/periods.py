@@ -142,6 +142,8 @@ def _from_match(kind: str, m: re.Match[str], rules: TimeRules) -> tuple[int | No
     if kind in ("range", "list"):
         a, b = _year(g["a"]), _year(g["b"])
         return min(a, b), max(a, b)
+    if kind == "since" and g.get("p"):
+        return rules.plans[g["p"]][0], None
     if kind in ("since", "year"):
         return _year(g["y"]), None
     if kind == "recent":
