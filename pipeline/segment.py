@@ -80,7 +80,7 @@ _ASCII_PIECES = re.compile(r"[a-zA-Z0-9]+(?:\.\d+)?%?|.", re.S)
 
 
 class RJiebaSegmenter:
-    """jieba-rs (``rjieba``): the same dictionary and algorithm, about 20x faster.
+    r"""jieba-rs (``rjieba``): the same dictionary and algorithm, about 20x faster.
 
     jieba-rs keeps runs like ``2023-05-14`` or ``www.moe.gov.cn`` whole where
     Python jieba splits them at punctuation (its HMM pass keeps only
