@@ -391,6 +391,7 @@ _SELF = {
                  (re.compile(r"省(?:委|政府|人民政府|教育厅)"), 1)),
 }
 _NATIONAL = re.compile(r"全国|各省[（(]?区、市|各地|中央")
+_OWN_VOICE = re.compile(r"(?:我|本)[区县旗市省]")
 
 
 @dataclass
@@ -520,7 +521,9 @@ def infer_region(title: str | None, text: str, source_name: str | None,
     support = _subtree(ev.weights)
     total = sum(ev.weights.values())
     best_prov = max((v for c, v in support.items() if not gz.by_code(c)["parent_code"]), default=0.0)
-    if national and (not best_prov or (not ev.head and (national >= best_prov or best_prov < 0.5 * total))):
+    own_voice = len(_OWN_VOICE.findall(text))  # 我区, 本县: a region writing, not the nation
+    if national and (not best_prov or (not ev.head and own_voice < 2
+                                       and (national >= best_prov or best_prov < 0.5 * total))):
         return RegionGuess(None, "全国", "national", round(national / (national + total), 3),
                            f"national cues {national:g} vs divisions {total:g}")
     if not best_prov:
