@@ -48,6 +48,7 @@ _MARKER = re.compile(r"^(?:[一二三四五六七八九十]+[、.是]|[（(][一
 _OPEN_END = re.compile(r"[\u3400-\u9fff0-9A-Za-z，、,]$")
 WRAP_MIN = 20
 REPEAT_MIN = 15
+SITE_NAME_MAX = 15
 # lines kept inside a trailing run: bylines, and the signature of an official document
 _BYLINE = re.compile(
     r"编辑|责编|作者|记者|来源|通讯员|摄影?[)）]?$|^[(（]?完[)）]?$"
@@ -234,10 +235,11 @@ def _qa_start(classified: list[tuple[str, LineRule | None]]) -> int:
     return last + 1
 
 
-def read_body(text: str, rules: LineRules | None = None) -> _Body:
+def read_body(text: str, rules: LineRules | None = None, plain: bool = False) -> _Body:
     """Filter a normalized text; read title/date/source from its header lines.
 
-    Date and source lines are dropped from the body; the headline stays first.
+    Date and source lines are dropped from the body; the headline stays first
+    (``plain`` text: short lines above it, site names, go).
     On a Q&A page the question above the answer is dropped and the article
     title is the first headline after the answer's chrome.
     """
@@ -250,6 +252,8 @@ def read_body(text: str, rules: LineRules | None = None) -> _Body:
     lines = [line for _, line in kept]
     found = textmeta.find_title(lines)
     title = found[0] if found else None
+    if plain and found and found[1] > 0 and all(len(l) <= SITE_NAME_MAX for l in lines[:found[1]]):
+        lines = lines[found[1]:]  # a site name above the headline of a plain-text crawl
     # date/source lines go from the header (before the first sentence), not from the end,
     # where a bare date is an official document's signature
     first = next((i for i, line in enumerate(lines) if "。" in line), len(lines))
@@ -377,7 +381,7 @@ def clean(raw: RawInput, rules: LineRules | None = None) -> CleanDoc:
     if fmt == "html":
         page, meta = _extract_html(page, raw.url)
     text, traditional = normalize(page)
-    body = read_body(text, rules)
+    body = read_body(text, rules, plain=fmt == "text")
     if fmt == "text":
         body.lines = join_wrapped(body.lines)
     if not body.lines:

@@ -165,3 +165,12 @@ def test_text_input_holding_a_whole_html_document_is_read_as_html() -> None:
     html = f"<!DOCTYPE html><html><head><title>某县新建学校</title></head><body><p>{BODY}</p></body></html>"
     doc = clean(RawInput("saved.txt", "text", data=html.encode("utf-8")))
     assert doc.fmt == "html" and doc.text == BODY and "<p>" not in doc.text
+
+
+def test_plain_text_site_name_above_headline_goes() -> None:
+    page = ("某某市人民政府\n首页 > 政务公开 > 部门动态\n某市教育局召开2024年义务教育工作会议\n"
+            "2024年03月15日 10:20  来源：市教育局  【字体：大 中 小】\n" + BODY + "\n【打印本页】【关闭窗口】\n")
+    doc = clean(RawInput("p.txt", "text", data=page.encode("gbk")))
+    assert doc.text == "某市教育局召开2024年义务教育工作会议\n" + BODY
+    assert (doc.title, doc.published, doc.source_name) == (
+        "某市教育局召开2024年义务教育工作会议", dt.date(2024, 3, 15), "市教育局")
