@@ -619,8 +619,9 @@ def entity_ruler_patterns() -> list[dict]:
     by_tokens: dict[tuple[str, ...], str] = {}  # an organ suffix as our tokenizer splits it
     for suf, bid in rules.body_ids.items():
         by_tokens.setdefault(tuple(make_tokenizer().lcut(suf)), bid)
-    for toks, bid in sorted(by_tokens.items()):
-        out.append({"label": "ORG", "id": bid, "pattern": [{"TEXT": {"IN": forms}, "OP": "+"}]
+    org_forms = forms + sorted(f for f, ss in gz.surfaces().items() if all(s.context_only for s in ss))
+    for toks, bid in sorted(by_tokens.items()):  # 阳泉市郊区教育局: context-only names stand here
+        out.append({"label": "ORG", "id": bid, "pattern": [{"TEXT": {"IN": org_forms}, "OP": "+"}]
                     + [{"TEXT": t} for t in toks]})
     for m in rules.national.pattern.split("|"):
         out.append({"label": "ORG", "pattern": m.replace("\\", ""), "id": "national"})
