@@ -3,6 +3,12 @@
 Everything readable becomes a :class:`RawInput`; everything else a
 :class:`Reject` with a reason code, so one bad input never stops a run.
 
+Folders are walked recursively in name order, symlinks followed once (a loop
+is not entered twice); hidden entries, reference files beside pages
+(``*.truth.*``, ``*.snippets.json``) and files whose extension is not a page,
+text or dump (``.pdf``, ``.md``, images) are passed over. A file named
+explicitly is always read.
+
 ``source_path`` is the path as given (folders expanded to their files), the
 URL for a fetched page, and ``<file>#L<n>`` for the n-th line (1-based) of a
 JSON Lines dump: the record's own ``url`` is kept in ``RawInput.url``. The
@@ -164,18 +170,22 @@ def wanted(name: str) -> bool:
     return not ext or ext in HTML_EXT + TEXT_EXT + JSONL_EXT
 
 
-def walk(folder: str) -> Iterator[str]:
-    """Files under ``folder``, recursively, sorted, following symlinks once (no loops)."""
+def walk(folder: str) -> Iterator[str | Reject]:
+    """Files under ``folder``, recursively, sorted, following symlinks once (no loops).
+
+    A sub-folder that cannot be listed comes back as a Reject (``unreadable``).
+    """
     seen: set[str] = set()
 
-    def visit(d: str) -> Iterator[str]:
+    def visit(d: str) -> Iterator[str | Reject]:
         real = os.path.realpath(d)
         if real in seen:
             return
         seen.add(real)
         try:
             entries = sorted(os.scandir(d), key=lambda e: e.name)
-        except OSError:
+        except OSError as exc:
+            yield Reject(d, "unreadable", f"{type(exc).__name__}: {exc.strerror or exc}")
             return
         for e in entries:
             if e.name.startswith("."):
@@ -193,7 +203,10 @@ def _one(arg: str, allow_private: bool | None) -> Iterator[RawInput | Reject]:
         yield fetch(arg, allow_private=allow_private)
     elif os.path.isdir(arg):
         for path in walk(arg):
-            yield from read_file(path)
+            if isinstance(path, Reject):
+                yield path
+            else:
+                yield from read_file(path)
     else:
         yield from read_file(arg)
 

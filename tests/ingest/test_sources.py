@@ -161,3 +161,18 @@ def test_private_address_refused_by_default(server: str, monkeypatch: pytest.Mon
     monkeypatch.setenv("EDUMINE_ALLOW_PRIVATE_URLS", "1")
     [raw] = list(iter_inputs([f"{server}/plain"]))
     assert isinstance(raw, RawInput) and raw.fmt == "text"
+
+
+def test_unlistable_subfolder_is_a_reject(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "a.txt").write_text(PAGE, encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path: str):  # root reads every folder: simulate one the OS refuses
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(sources.os, "scandir", scandir)
+    assert _summary(list(iter_inputs([str(tmp_path)]))) == [
+        ("RawInput", "a.txt", "text"), ("Reject", "locked", "unreadable")]
