@@ -26,7 +26,8 @@ _WIDTH.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})
 _WIDTH.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})
 _WIDTH.update({0xFF05: ord("%"), 0xFF0E: ord(".")})
 _SPACES = re.compile(r"[ \t\u00a0\u2002-\u200a\u3000\u202f\u205f\ufeff]+")
-_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\u00ad\r\x0b\x0c]")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\u00ad\x0b\x0c]")
+_BREAK = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 # share of CJK characters that only exist in traditional script above which we convert
 TRADITIONAL_SHARE = 0.12
 
@@ -70,7 +71,7 @@ def fold_width(text: str) -> str:
 
 def collapse_space(text: str) -> str:
     """One space for any run of spaces, lines stripped, blank lines dropped."""
-    text = _INVISIBLE.sub("", text)
+    text = _INVISIBLE.sub("", _BREAK.sub("\n", text))
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 

@@ -42,6 +42,7 @@ def test_fold_width(text: str, expect: str) -> None:
 def test_collapse_space() -> None:
     text = "  第一段\u3000\u3000开头  \u00a0中间 \r\n\n\n\t第二段 \u200b \n   \n"
     assert collapse_space(text) == "第一段 开头 中间\n第二段"
+    assert collapse_space("甲\r乙\r\n丙\u2029丁") == "甲\n乙\n丙\n丁"
 
 
 @pytest.mark.parametrize("text, n", [
