@@ -179,10 +179,17 @@ def find_time_phrases(text: str, start: int = 0, end: int | None = None) -> list
         before = text[max(0, a0 - 6):a0]
         after = text[b0:b0 + 4]
         base = bool(rules.base_before.search(before) or rules.base_after.search(after))
-        target = not rules.actual_before.search(before) and bool(
+        target = kind != "now" and not rules.actual_before.search(before) and bool(
             rules.target_before.search(before) or rules.target_after.search(after))
-        out.append(TimePhrase(a0, b0, kind, a, b, target=target and kind != "now", base=base))
+        if target and rules.actual_in_sentence.search(_rest_of_sentence(text, b0)):
+            target = False  # 到2020年底，实现了…: a date of what was done
+        out.append(TimePhrase(a0, b0, kind, a, b, target=target, base=base))
     return out
+
+
+def _rest_of_sentence(text: str, pos: int) -> str:
+    stop = min((i for i in (text.find(c, pos) for c in "。！？\n") if i >= 0), default=len(text))
+    return text[pos:stop]
 
 
 def resolve(phrase: TimePhrase, as_of: int | None) -> tuple[int, int] | None:
@@ -228,10 +235,7 @@ def _actual_years(text: str, rules: TimeRules) -> list[int]:
         if p.kind not in ("range", "list", "since", "year") or p.base:
             continue
         if p.target:
-            stop = text.find("。", p.end)
-            rest = text[p.end: stop if stop >= 0 else len(text)]
-            if not rules.actual_in_sentence.search(rest):
-                continue
+            continue
         years.append(p.b if p.kind in ("range", "list") else p.a)  # type: ignore[arg-type]
     return years
 
