@@ -331,8 +331,8 @@ def _extract_html(html: str, url: str | None) -> tuple[str, dict[str, str | None
     )
     text = (doc.text or "") if doc is not None else ""
     whole = trafilatura.html2txt(html) or ""
-    if not text.strip():
-        text = whole
+    if not text.strip():  # trafilatura found no main text: its baseline keeps line breaks
+        text = trafilatura.baseline(html)[1] or whole
     meta = {k: (getattr(doc, k, None) if doc is not None else None)
             for k in ("title", "date", "sitename")}
     # a labelled 发布时间 anywhere on the page beats trafilatura's guess from scripts and URLs
