@@ -118,16 +118,19 @@ class Gazetteer:
     _surfaces: dict[str, list[Surface]] = field(default_factory=dict)
 
     def rows(self) -> list[dict]:
-        """Rows for the ``regions`` table (code, name, level, parent_code, province, city, short_name)."""
-        return [dict(r) for r in self._rows]
+        """Rows for the ``regions`` table (code, name, level, parent_code, province, city, short_name);
+        a missing parent, city or short name is None (NULL), not an empty string."""
+        return [_public(r) for r in self._rows]
 
     def by_code(self, code: str | None) -> dict | None:
-        return self._by_code.get(code or "")
+        """The division with this 6-digit code (a copy, as in :meth:`rows`), or None."""
+        row = self._by_code.get(code or "")
+        return _public(row) if row is not None else None
 
     def lookup(self, name: str) -> list[dict]:
         """Divisions written ``name`` (full, usable short, alias or former name), highest level first."""
         codes = dict.fromkeys(s.code for s in self._surfaces.get(name, ()))
-        rows = [self._by_code[c] for c in codes]
+        rows = [_public(self._by_code[c]) for c in codes]
         return sorted(rows, key=lambda r: (LEVELS.index(r["level"]), r["code"]))
 
     def surfaces(self) -> dict[str, list[Surface]]:
@@ -135,7 +138,7 @@ class Gazetteer:
         return self._surfaces
 
     def parent(self, code: str | None) -> dict | None:
-        row = self.by_code(code)
+        row = self._by_code.get(code or "")
         return self.by_code(row["parent_code"]) if row else None
 
     def ancestors(self, code: str | None) -> list[str]:
@@ -150,6 +153,10 @@ def _ancestors(gz: "Gazetteer", code: str) -> tuple[str, ...]:
         out.append(row["code"])
         row = gz.parent(row["code"])
     return tuple(out)
+
+
+def _public(row: dict) -> dict:
+    return {k: (v if v != "" else None) for k, v in row.items()}
 
 
 def _validate_rows(rows: list[dict], shown: str) -> dict[str, dict]:

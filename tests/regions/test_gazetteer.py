@@ -38,8 +38,9 @@ def test_every_level_fully_loaded():
     ("110000", "北京市", "province", "", "北京市", "", "北京"),
 ])
 def test_known_codes(code, name, level, parent, province, city, short):
-    assert load_gazetteer().by_code(code) == dict(code=code, name=name, level=level, parent_code=parent,
-                                                  province=province, city=city, short_name=short)
+    assert load_gazetteer().by_code(code) == dict(code=code, name=name, level=level, parent_code=parent or None,
+                                                  province=province, city=city or None,
+                                                  short_name=short or None)
 
 
 def test_rows_are_the_regions_table():
@@ -49,6 +50,9 @@ def test_rows_are_the_regions_table():
                for r in rows)
     rows[0]["name"] = "changed"  # a copy: the gazetteer itself is not mutated
     assert load_gazetteer().rows()[0]["name"] != "changed"
+    load_gazetteer().by_code("350111")["name"] = "changed"
+    assert load_gazetteer().by_code("350111")["name"] == "晋安区"
+    assert sum(r["parent_code"] is None for r in rows) == 34  # NULL, not "", for the provinces
 
 
 def test_every_parent_is_one_level_up_or_the_province():
@@ -66,8 +70,8 @@ def test_every_parent_is_one_level_up_or_the_province():
 
 def test_no_one_character_short_names():
     gz = load_gazetteer()
-    assert all(len(r["short_name"]) != 1 for r in gz.rows())
-    assert gz.by_code("130133")["short_name"] == ""  # 赵县
+    assert all(r["short_name"] is None or len(r["short_name"]) >= 2 for r in gz.rows())
+    assert gz.by_code("130133")["short_name"] is None  # 赵县
     assert all(len(form) >= 2 for form in gz.surfaces())
 
 
