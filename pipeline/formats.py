@@ -252,9 +252,11 @@ def _display_cells(result: "CompareResult", labels: bool) -> tuple[list[str], li
             text = fmt_number(float(cell.value)) + sum_mark(cell.basis)
             if result.latest:
                 text += f" ({cell.period})"
+            others = "/".join(fmt_number(float(v)) for v in cell.other_values)
             if bool(cell.conflict):
-                others = "/".join(fmt_number(float(v)) for v in cell.other_values) or "…"
-                text += f" (≠{others})"
+                text += f" (≠{others or '…'})"
+            elif others:  # the same document gives another value too (e.g. primary and junior)
+                text += f" (另{others})"
             row.append(text)
             tip.append(",".join(cell.figure_ids))
         rows.append(row)
@@ -272,6 +274,8 @@ def _legend(result: "CompareResult") -> str:
     notes = []
     if result.long.conflict.astype(bool).any():
         notes.append("(≠…) other values reported by other documents")
+    if any(len(o) and not c for o, c in zip(result.long.other_values, result.long.conflict)):
+        notes.append("(另…) the same document also gives another value for this cell")
     if result.long.basis.astype(str).str.startswith("sum").any():
         notes.append("(Σn县) sum of the values reported by n counties")
     return "; ".join(notes)
