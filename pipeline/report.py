@@ -67,10 +67,12 @@ def _table(result: CompareResult) -> str:
             first = c.figure_ids[0] if c.figure_ids else ""
             value = _link(first, text) if first else html.escape(text)
             extra = " ".join(_link(f, f"[{i + 2}]") for i, f in enumerate(c.figure_ids[1:]))
+            others = ", ".join(_link(f, fmt_number(float(v)))
+                               for f, v in zip(c.other_figure_ids, c.other_values))
             if c.conflict:
-                others = ", ".join(_link(f, fmt_number(float(v)))
-                                   for f, v in zip(c.other_figure_ids, c.other_values))
                 extra += f" ≠ {others or '…'}"
+            elif others:  # the same document gives another value for this cell too
+                extra += f" 另 {others}"
             cls = "num conflict" if c.conflict else "num"
             tds.append(f'<td class="{cls}">{value} {extra}</td>')
         rows.append("<tr>" + "".join(tds) + "</tr>")
@@ -84,6 +86,8 @@ def _notes(result: CompareResult) -> str:
         notes += "(Σn县) 为n个县报告数值之和。"
     if result.long.conflict.astype(bool).any():
         notes += "≠ 后为其他文档报告的不同数值。"
+    if any(len(o) and not c for o, c in zip(result.long.other_values, result.long.conflict)):
+        notes += "“另”后为同一文档给出的其他数值。"
     return notes
 
 
