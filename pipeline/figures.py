@@ -257,11 +257,15 @@ def _verb_patterns(lst: dict[str, list[str]], units: dict[str, Unit], bounds: li
 
 
 def _quotes_re(quote_max: int) -> re.Pattern[str]:
-    """Short quotes hold names and slogans; book titles always do."""
+    """Short quotes without sentence punctuation hold names and slogans; book titles always do.
+
+    A quote with 。，；！？ inside is reported speech (“我们新建学校3所。”), not a name.
+    """
     q = quote_max
+    inner = "\\n。！？，；,;!?"
     return re.compile(
-        rf"“[^“”\n]{{1,{q}}}”|‘[^‘’\n]{{1,{q}}}’|「[^「」\n]{{1,{q}}}」"
-        rf"|『[^『』\n]{{1,{q}}}』|\"[^\"\s][^\"\n]{{0,{q - 1}}}\"|《[^《》\n]*》")
+        rf"“[^“”{inner}]{{1,{q}}}”|‘[^‘’{inner}]{{1,{q}}}’|「[^「」{inner}]{{1,{q}}}」"
+        rf"|『[^『』{inner}]{{1,{q}}}』|\"[^\"\s{inner}][^\"{inner}]{{0,{q - 1}}}\"|《[^《》\n]*》")
 
 
 def _master(units: dict[str, Unit], mags: dict[str, Decimal], prefix: dict, suffix: dict,
