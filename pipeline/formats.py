@@ -252,7 +252,7 @@ def _display_cells(result: "CompareResult", labels: bool) -> tuple[list[str], li
             text = fmt_number(float(cell.value)) + sum_mark(cell.basis)
             if result.latest:
                 text += f" ({cell.period})"
-            others = "/".join(fmt_number(float(v)) for v in cell.other_values)
+            others = "/".join(dict.fromkeys(fmt_number(float(v)) for v in cell.other_values))
             if bool(cell.conflict):
                 text += f" (≠{others or '…'})"
             elif others:  # the same document gives another value too (e.g. primary and junior)
@@ -341,7 +341,7 @@ def _compare_xlsx(result: "CompareResult", path: Path) -> str:
                    "冲突", "其他文档数值", "依据"]
     src = [(r.region_code, r.region, column_label(r.column), r.period, r.value, r.unit,
             ",".join(r.figure_ids), "是" if r.conflict else "否",
-            ",".join(fmt_number(float(v)) for v in r.other_values), r.basis)
+            ",".join(dict.fromkeys(fmt_number(float(v)) for v in r.other_values)), r.basis)
            for r in result.long.itertuples(index=False)]
     _xlsx([("对比", headers, main), ("Sources", src_headers, src)], path)
     return f"wrote {path} ({len(main)} regions)"

@@ -2,6 +2,7 @@
 -- reported by the latest document (published, then as_of_year), with how many
 -- documents agree with it and how many report something else. Near-duplicate
 -- documents (duplicate_of set) are left out so a repost is not a second witness.
+-- other_values and other_figure_ids are aligned (same order, one per figure).
 -- Values agree when they differ by less than one part in a million. Only levels
 -- count: a figure read as the starting point of a change (relation 'from') is
 -- left out, and so is a change or multiple (增长/增加/倍) unless the metric itself
@@ -45,7 +46,7 @@ lists AS (
            any_value(city_code) AS city_code, any_value(city_name) AS city_name,
            any_value(province_code) AS province_code, any_value(province_name) AS province_name,
            list(figure_id ORDER BY rank_in_cell) FILTER (WHERE agrees) AS figure_ids,
-           list(DISTINCT value ORDER BY value) FILTER (WHERE NOT agrees) AS other_values,
+           list(value ORDER BY rank_in_cell) FILTER (WHERE NOT agrees) AS other_values,
            list(figure_id ORDER BY rank_in_cell) FILTER (WHERE NOT agrees) AS other_figure_ids
     FROM judged GROUP BY ALL
 )
