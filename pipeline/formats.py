@@ -293,6 +293,7 @@ def compare_json(result: "CompareResult") -> str:
                 "metric": r.metric, "period": r.period, "value": _json_value(r.value),
                 "unit": _json_value(r.unit), "kind": r.kind, "figure_ids": list(r.figure_ids),
                 "conflict": bool(r.conflict), "other_values": _json_value(list(r.other_values)),
+                "other_figure_ids": list(r.other_figure_ids),
                 "docs_agree": _json_value(r.docs_agree), "docs_disagree": _json_value(r.docs_disagree),
                 "basis": r.basis,
             }

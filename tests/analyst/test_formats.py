@@ -79,6 +79,7 @@ def test_compare_json_carries_figure_ids(con):
     cell = doc["rows"][0]["cells"]["edu_spending·2022"]
     assert cell == {"metric": "edu_spending", "period": "2022", "value": 850000000, "unit": "元",
                     "kind": "money", "figure_ids": ["f5"], "conflict": True, "other_values": [800000000],
+                    "other_figure_ids": ["f7"],
                     "docs_agree": 1, "docs_disagree": 1, "basis": "reported"}
 
 
