@@ -11,7 +11,7 @@ Results live on ``doc._.edumine`` (an :class:`Extraction`) and as span groups
 |-----------------------------|------------------------------------------------------|
 | ``edumine_sentences_v1``    | ``Token.is_sent_start``, ``Extraction.sentences``     |
 | ``edumine_figures_v1``      | ``doc.spans["figures"]``, ``Extraction.figures``      |
-| ``edumine_entities_v1``     | ``doc.spans["entities"]``, ``Extraction.entities``, ``.region`` |
+| ``edumine_entities_v1``     | ``doc.spans["entities"]``, ``doc.ents``, ``Extraction.entities``, ``.region`` |
 | ``edumine_measures_v1``     | ``doc.spans["measures"]``, ``Extraction.measures``    |
 | ``edumine_attribution_v1``  | ``Figure.metric/year_*/modality/region_code``, ``Extraction.as_of_year`` |
 """
@@ -28,6 +28,7 @@ import spacy
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from . import attribution, figures, measures, periods, regions
 from .model import Extraction, Figure
@@ -107,13 +108,14 @@ def figures_component(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("edumine_entities_v1", assigns=["doc.spans"])
+@Language.component("edumine_entities_v1", assigns=["doc.spans", "doc.ents"])
 def entities_component(doc: Doc) -> Doc:
     ext = _extraction(doc)
     meta = _meta(doc)
     ext.entities = regions.find_entities(doc.text)
     ext.region = regions.infer_region(meta.get("title"), doc.text, meta.get("source_name"), ext.entities)
     _spans(doc, "entities", ext.entities, lambda e: e.label)
+    doc.ents = filter_spans(doc.spans["entities"])  # longest, non-overlapping: spaCy's doc.ents
     return doc
 
 

@@ -38,3 +38,5 @@ def test_components_fill_span_groups_and_extraction():
     assert ext.region.code == "350111"
     assert "group_schooling" in {m.measure for m in ext.measures}
     assert doc.spans["measures"] and doc.spans["entities"]
+    assert [(e.text, e.label_) for e in doc.ents] == [("晋安区教育局", "ORG")]
+    assert ("晋安区", "GPE") in [(s.text, s.label_) for s in doc.spans["entities"]]
