@@ -228,36 +228,39 @@ def governing(phrases: list[TimePhrase], text: str, sent_start: int, pos: int) -
 
 # -- as-of year -----------------------------------------------------------------
 
-def _actual_years(text: str, rules: TimeRules) -> list[int]:
-    """Explicit years the text reports as done: not targets, not comparison bases."""
+def _actual_years(text: str) -> list[tuple[int, bool]]:
+    """Explicit years the text reports as done (not targets, not comparison bases),
+    each with whether it starts a period running to now (2022年以来)."""
     years = []
     for p in find_time_phrases(text):
-        if p.kind not in ("range", "list", "since", "year") or p.base:
+        if p.kind not in ("range", "list", "since", "year") or p.base or p.target:
             continue
-        if p.target:
-            continue
-        years.append(p.b if p.kind in ("range", "list") else p.a)  # type: ignore[arg-type]
+        year = p.b if p.kind in ("range", "list") else p.a
+        years.append((year, p.kind == "since"))  # type: ignore[arg-type]
     return years
 
 
 def infer_as_of_year(text: str, published: dt.date | None) -> int | None:
     """The latest year the text reports as already done, else the publication year.
 
-    Years after publication are plans, never as-of. A text whose latest actual
-    year is close to publication (within ``current_gap``) and that speaks of its
-    own present (以来, 今年, 目前…) runs to the publication year (a 2024 report on
+    Years after publication are plans, never as-of. A text whose latest year
+    only opens a running period (2022年以来), or whose latest actual year is
+    close to publication (within ``current_gap``) and that speaks of its own
+    present (以来, 今年, 目前…), runs to the publication year (a 2024 report on
     "2021年以来" is as of 2024), and so does a news report naming days without
     their year (5月9日, 日前); an old report reposted years later keeps its own
     latest year (a 2012 report shown on a 2023 page is 2012).
     """
     rules = load_time_rules()
     pub = published.year if published else None
-    years = [y for y in _actual_years(text, rules) if pub is None or y <= pub]
+    years = [(y, since) for y, since in _actual_years(text) if pub is None or y <= pub]
     if not years:
         return pub
-    latest = max(years)
+    latest = max(y for y, _ in years)
     if pub is None or latest >= pub:
         return latest
+    if any(since for y, since in years if y == latest):
+        return pub  # the latest year only opens a period that runs to now (2022年以来)
     if pub - latest <= rules.current_gap and rules.current_signs.search(text):
         return pub
     if rules.fresh_signs.search(text):
