@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.errors import UsageError
 from pipeline.show import show_document
@@ -49,3 +51,28 @@ def test_run_sql_errors(con, query, message):
         run_sql(con, query)
     assert message in str(err.value)
     assert con.execute("SELECT count(*) FROM figures").fetchone()[0] == 12
+
+
+_spans = st.lists(st.tuples(st.integers(0, 40), st.integers(1, 6)), max_size=6)
+
+
+@settings(max_examples=80, deadline=None)
+@given(text=st.text(alphabet="教育投入亿元。，12", min_size=1, max_size=40), figs=_spans, ends=st.lists(st.integers(0, 40), max_size=4))
+def test_marks_removed_give_back_the_text(text, figs, ends):
+    """Whatever the spans (overlapping, nested, past the end), unmarking restores the text."""
+    import re
+
+    import pandas as pd
+
+    from pipeline.show import mark_text
+    rows = [{"figure_id": f"f{i}", "start": s, "end": s + n, "surface": text[s:s + n], "metric": None,
+             "year_start": None, "year_end": None, "modality": "actual"}
+            for i, (s, n) in enumerate(sorted(figs)) if s < len(text)]
+    figures = pd.DataFrame(rows, columns=["figure_id", "start", "end", "surface", "metric", "year_start",
+                                          "year_end", "modality"])
+    measures = pd.DataFrame({"measure": ["m"] * len(ends), "start": [0] * len(ends),
+                             "end": [min(e, len(text)) for e in ends]})
+    marked, _ = mark_text(text, figures, measures)
+    plain = re.sub(r"⟦[^⟧]*⟧", "", marked)
+    plain = re.sub(r"【([^|】]*)\|[^】]*】", r"\1", plain)
+    assert plain == text
