@@ -24,8 +24,15 @@ from . import modality as modality_mod
 from . import periods
 from .errors import RuleError
 from .model import Figure
-from .rulefiles import (compile_regex, load_yaml, need, no_duplicates, no_unknown_keys, one_of,
-                        str_list)
+from .rulefiles import (
+    compile_regex,
+    load_yaml,
+    need,
+    no_duplicates,
+    no_unknown_keys,
+    one_of,
+    str_list,
+)
 from .segment import split_sentences
 
 METRIC_RULES = "metrics.yaml"
@@ -198,10 +205,8 @@ def _allowed(metric: Metric, p: _Probe, scope: tuple[int, int], local: bool) -> 
         return False
     if metric.forbid_after and local and metric.forbid_after.search(p.text[p.fig.end:scope[1]]):
         return False
-    if metric.context and not (p.school_doc or metric.context.search(p.text, *p.sentence)
-                               or metric.context.search(span)):
-        return False
-    return True
+    return not metric.context or p.school_doc or bool(
+        metric.context.search(p.text, *p.sentence) or metric.context.search(span))
 
 
 def _find(rx: re.Pattern[str], text: str, a: int, b: int, last: bool) -> tuple[int, int, str] | None:

@@ -6,8 +6,14 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.attribution import (attribute, clause_spans, describe, headings,
-                                  is_school_document, respective_subjects)
+from pipeline.attribution import (
+    attribute,
+    clause_spans,
+    describe,
+    headings,
+    is_school_document,
+    respective_subjects,
+)
 from pipeline.model import Figure
 from pipeline.periods import find_time_phrases, infer_as_of_year
 

@@ -29,7 +29,7 @@ def test_every_vocabulary_metric_has_an_entry():
     if not VOCAB.exists():
         pytest.skip(f"{VOCAB} is absent (../shared is the team's evaluation data, not part of a clone)")
     section = VOCAB.read_text(encoding="utf-8").split("## Measures")[0]
-    ids = set(re.findall(r"^- `([a-z_]+)`", section, flags=re.M))
+    ids = set(re.findall(r"^- `([a-z_]+)`", section, flags=re.MULTILINE))
     rules = attribution.load_metric_rules()
     assert ids and ids <= set(rules.by_id)
 

@@ -46,7 +46,8 @@ def _figures(text: str, gold: list[dict]) -> list[tuple[dict, Figure]]:
 
 
 def _score(seeds_dir, gold_path) -> dict[str, float]:
-    n = dict(metric=0, metric_ok=0, null=0, spurious=0, year=0, year_ok=0, mod=0, mod_ok=0, asof=0, asof_ok=0)
+    n = dict.fromkeys(("metric", "metric_ok", "null", "spurious", "year", "year_ok", "mod", "mod_ok",
+                       "asof", "asof_ok"), 0)
     for line in gold_path.read_text(encoding="utf-8").splitlines():
         gold = json.loads(line)
         path = seeds_dir / f"{gold['doc']}.txt"
