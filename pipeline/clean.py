@@ -33,6 +33,7 @@ _PROSE = re.compile(r"[。！？；]")
 _COUNTED = re.compile(r"[A-Za-z\u3400-\u9fff]")
 # markup that makes lxml drop the rest of a page: an included header's </html>, and
 # self-closed non-void elements (<button/>) that swallow everything after them
+_DOC_TAG = re.compile(r"<(?:html|body|head)[\s>]", re.I)
 _CLOSERS = re.compile(r"</(?:html|body)\s*>", re.I)
 _SELF_CLOSED = re.compile(
     r"<(?!(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr)\b)"
@@ -263,7 +264,13 @@ def read_body(text: str, rules: LineRules | None = None, plain: bool = False) ->
 
 
 def repair_html(html: str) -> str:
-    """Undo markup that hides the rest of a page from the parser (see _CLOSERS)."""
+    """Undo markup that hides the rest of a page from the parser (see _CLOSERS).
+
+    A fragment (``<p>…</p>`` from a crawl dump) is wrapped in a document:
+    trafilatura refuses markup that does not look like a page.
+    """
+    if not _DOC_TAG.search(html[:4096]):
+        html = f"<html><body>{html}</body></html>"
     html = _CLOSERS.sub("", html)
     return _SELF_CLOSED.sub(lambda m: f"<{m.group(1)}{m.group(2) or ''}></{m.group(1)}>", html)
 

@@ -29,7 +29,8 @@ _META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re
 _CANDIDATES = ("gb18030", "big5hkscs")
 # undecodable sequences we tolerate in a damaged page, per non-ASCII byte (they are
 # dropped, never shown as U+FFFD); a page in another encoding fails on most of them
-_DAMAGE = 0.01
+_DAMAGE = 0.02
+_DAMAGE_MIN = 3  # a cut download loses a character or two at its end
 
 
 def codec_name(label: str | None) -> str | None:
@@ -75,7 +76,7 @@ def _damaged(data: bytes, codec: str) -> str | None:
     """Decode dropping a few bad bytes; None when the damage is more than a trace."""
     text = data.decode(codec, errors="replace")
     high = sum(1 for b in data if b > 0x7F)
-    if text.count("\ufffd") > max(1, high * _DAMAGE):
+    if text.count("\ufffd") > max(_DAMAGE_MIN, high * _DAMAGE):
         return None
     return text.replace("\ufffd", "")
 

@@ -174,3 +174,8 @@ def test_plain_text_site_name_above_headline_goes() -> None:
     assert doc.text == "某市教育局召开2024年义务教育工作会议\n" + BODY
     assert (doc.title, doc.published, doc.source_name) == (
         "某市教育局召开2024年义务教育工作会议", dt.date(2024, 3, 15), "市教育局")
+
+
+def test_html_fragment_from_a_dump() -> None:
+    doc = clean(RawInput("d.jsonl#L3", "html", text="<p>某县新建学校</p><p>" + BODY + "</p>"))
+    assert doc.text == "某县新建学校\n" + BODY

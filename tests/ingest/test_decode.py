@@ -97,3 +97,10 @@ def test_utf8_with_a_cut_character_stays_utf8_whatever_the_meta_says() -> None:
 def test_gbk_page_with_few_chinese_characters_is_not_taken_for_utf8() -> None:
     html = _page("gbk", "<script>var x = 1;</script>" * 200 + "教育局")
     assert decode(html.encode("gbk")) == (html, "gb18030")
+
+
+def test_short_utf8_text_cut_inside_two_characters() -> None:
+    good = "某县教育局工作报告\n2023年全区财政性教育经费投入9.64亿元。\n"
+    data = good.encode("utf-8")[:-2] + "教".encode("utf-8")[:2]
+    text, enc = decode(data)
+    assert enc == "utf-8" and text == good[:-2]
