@@ -103,12 +103,30 @@ def _legend(figures: pd.DataFrame, nested: set[int]) -> str:
     return terminal_table(headers, rows, right) + note
 
 
+def resolve_doc(con: duckdb.DuckDBPyConnection, key: str) -> str:
+    """A doc_id from a doc_id, a source path, or a file name with or without its
+    extension (``jinan_2023_funding``); UsageError when none or several match."""
+    if con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [key]).fetchone():
+        return key
+    rows = con.execute(
+        "SELECT doc_id, source_path FROM documents WHERE source_path = $k "
+        "OR regexp_replace(source_path, '^.*[/\\\\]', '') = $k "
+        "OR regexp_replace(regexp_replace(source_path, '^.*[/\\\\]', ''), '\\.[^.]*$', '') = $k "
+        "ORDER BY doc_id", {"k": key}).fetchall()
+    if len(rows) == 1:
+        return rows[0][0]
+    if rows:
+        listed = ", ".join(f"{d} ({p})" for d, p in rows[:10])
+        raise UsageError(f"{key!r} names {len(rows)} documents: {listed}")
+    raise UsageError(f"no document with doc_id or file name {key!r} "
+                     "(list them: edumine sql \"SELECT doc_id, source_path, title FROM documents\")")
+
+
 def show_document(con: duckdb.DuckDBPyConnection, doc_id: str) -> str:
-    """A document's clean text with figures and measures marked, then a figure legend."""
-    doc = con.execute(_DOC, [doc_id]).df()
-    if doc.empty:
-        raise UsageError(f"no document with doc_id {doc_id!r} (list them: edumine sql \"SELECT doc_id, title FROM documents\")")
-    row = next(doc.itertuples(index=False))
+    """A document's clean text with figures and measures marked, then a figure legend.
+    ``doc_id`` may also be the document's source path or file name."""
+    doc_id = resolve_doc(con, doc_id)
+    row = next(con.execute(_DOC, [doc_id]).df().itertuples(index=False))
     figures = con.execute(_FIGURES, [doc_id]).df()
     measures = con.execute(_MEASURES, [doc_id]).df()
     marked, nested = mark_text(row.text, figures, measures)

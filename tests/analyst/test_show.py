@@ -76,3 +76,24 @@ def test_marks_removed_give_back_the_text(text, figs, ends):
     plain = re.sub(r"⟦[^⟧]*⟧", "", marked)
     plain = re.sub(r"【([^|】]*)\|[^】]*】", r"\1", plain)
     assert plain == text
+
+
+@pytest.mark.parametrize("key", ["d3", "c/minhou2023.txt", "minhou2023.txt", "minhou2023"])
+def test_document_by_id_path_or_file_name(con, key):
+    from pipeline.show import resolve_doc
+    assert resolve_doc(con, key) == "d3"
+    assert show_document(con, key).split("\n")[1] == "doc_id: d3"
+
+
+def test_ambiguous_file_name(db_file, tmp_path):
+    import shutil
+
+    import duckdb
+
+    from pipeline.show import resolve_doc
+    copy = tmp_path / "w.duckdb"
+    shutil.copy(db_file, copy)
+    c = duckdb.connect(str(copy))
+    c.execute("INSERT INTO documents (doc_id, source_path, text, text_sha1) VALUES ('d9', 'other/minhou2023.html', 't', 's')")
+    with pytest.raises(UsageError, match=r"'minhou2023' names 2 documents: d3 \(c/minhou2023.txt\), d9"):
+        resolve_doc(c, "minhou2023")
