@@ -372,6 +372,9 @@ def _title(body: _Body, page_title: str | None, qa: bool) -> str | None:
     """The page's title, except on a Q&A page where the page title is the question's."""
     if (qa or body.qa) and body.title:
         return body.title
+    first = body.lines[0] if body.lines else ""
+    if page_title and first.startswith(page_title) and textmeta.is_headline(first):
+        return first  # the page title was cut short (at a quote mark, a length limit)
     return page_title or body.title
 
 

@@ -179,3 +179,10 @@ def test_plain_text_site_name_above_headline_goes() -> None:
 def test_html_fragment_from_a_dump() -> None:
     doc = clean(RawInput("d.jsonl#L3", "html", text="<p>某县新建学校</p><p>" + BODY + "</p>"))
     assert doc.text == "某县新建学校\n" + BODY
+
+
+def test_page_title_cut_at_a_quote_is_completed_from_the_headline() -> None:
+    html = ('<html><head><title>男孩不想上补习班 写</title></head><body><article>'
+            '<h1>男孩不想上补习班 写"救命"纸条抛出窗外</h1><p>' + BODY + '</p></article></body></html>')
+    doc = clean(RawInput("t.html", "html", data=html.encode("utf-8")))
+    assert doc.title == '男孩不想上补习班 写"救命"纸条抛出窗外'
