@@ -59,13 +59,17 @@ class CompareResult:
 
     def frame(self, with_sources: bool | None = None, labels: bool = False) -> pd.DataFrame:
         """The table as one flat frame: a ``region`` column, value columns and, with
-        sources, a ``<column> 来源`` column of figure ids after each value column."""
+        sources, a ``<column> 来源`` column of figure ids after each value column
+        (with ``latest``, a ``<column> 时期`` column gives each value's period)."""
         with_sources = self.with_sources if with_sources is None else with_sources
         out = pd.DataFrame({"region_code": self.table.index})
         out["region"] = [self._names.get(c, c) for c in self.table.index]
+        periods = self.long.set_index(["region_code", "column"]).period.to_dict()
         for col in self.table.columns:
             head = column_label(col) if labels else col
             out[head] = self.table[col].to_numpy()
+            if self.latest:
+                out[f"{head} 时期"] = [periods.get((code, col)) for code in self.table.index]
             if with_sources:
                 out[f"{head} 来源"] = [",".join(ids) if isinstance(ids, list) else ""
                                      for ids in self.sources[col].to_numpy()]

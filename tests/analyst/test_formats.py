@@ -141,3 +141,9 @@ def test_same_document_second_value_is_shown(db_file, tmp_path):
     out = render_compare(compare(c, ["edu_spending"], regions=["闽侯县"]), "md")
     assert out == ("| 地区 | 教育经费投入·2023 |\n|---|---:|\n| 闽侯县 | 1,200,000,000 (另7,600) |\n\n"
                    "(另…) the same document also gives another value for this cell")
+
+
+def test_compare_latest_csv_carries_periods(con):
+    assert render_compare(compare(con, ["edu_spending"], latest=True), "csv") == (
+        "region_code,region,edu_spending,edu_spending 时期\n350111,晋安区,964000000.0,2023\n"
+        "350121,闽侯县,1200000000.0,2023")
