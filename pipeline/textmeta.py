@@ -99,6 +99,8 @@ def is_headline(line: str) -> bool:
 def labelled_title(lines: Sequence[str]) -> str | None:
     """A title given by a label (``访谈主题:【在线访谈】《…》政策解读``), without its tag."""
     for line in lines[:20]:
+        if "。" in line:  # past the header: a 主题: further down is the body's
+            break
         m = TITLE_LABEL.match(line)
         if m:
             return _TAG_PREFIX.sub("", m.group(1)).strip() or None

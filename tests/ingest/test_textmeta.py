@@ -62,6 +62,7 @@ def test_is_meta_line(line: str, meta: bool) -> None:
     (["高点定位促进高位均衡", "——某区推进义务教育均衡工作情况", "近年来，全区坚持优先发展。"],
      "高点定位促进高位均衡——某区推进义务教育均衡工作情况"),
     (["近年来，全区坚持优先发展教育，投入大量资金改善办学条件。"], None),
+    (["某校开展读书月活动", "本月全校开展读书活动。", "主题：书香校园"], "某校开展读书月活动"),
 ])
 def test_find_title(lines: list[str], title: str | None) -> None:
     found = find_title(lines)
