@@ -50,13 +50,16 @@ def parse_date(text: str) -> dt.date | None:
 def find_published(lines: Sequence[str], max_rank: int = 2) -> dt.date | None:
     """The publication date from labelled date lines, best label first, then earliest.
 
-    ``max_rank`` 0 takes only publication labels (发布时间…), 1 adds 日期/访谈时间, 2 plain 时间.
+    ``max_rank`` 0 takes only publication labels (发布时间…), 1 adds 日期/访谈时间, 2 plain
+    时间, which counts only in the header (up to the first sentence).
     """
     best: tuple[int, int, dt.date] | None = None
+    header = next((i for i, line in enumerate(lines) if "。" in line), len(lines))
     for i, line in enumerate(lines):
         for m in _DATE_LABEL.finditer(line):
-            if _RANK[m.group("label")] > max_rank:
-                continue
+            rank = _RANK[m.group("label")]
+            if rank > max_rank or (rank == len(_DATE_LABELS) - 1 and i > header):
+                continue  # a bare 时间: in the body is an event's time
             date = parse_date(line[m.end():m.end() + 40])
             if date is None or not DATE.match(line, m.end()):
                 continue

@@ -31,6 +31,7 @@ def test_parse_date(text: str, date: dt.date | None) -> None:
     (["发布网友", "发布时间:2023-05-14 05:12", "我来回答", "时间:2024-12-12 13:40"], dt.date(2023, 5, 14)),
     (["2019年以来全县新建学校12所。"], None),
     (["活动时间：全年"], None),
+    (["某校举办科技节", "为丰富校园生活，学校举办科技节。", "时间：2024年5月1日上午"], None),
 ])
 def test_find_published(lines: list[str], date: dt.date | None) -> None:
     assert find_published(lines) == date
