@@ -131,11 +131,13 @@ def sql(query: str, db: Path | None, fmt: str, out: Path | None, write: bool) ->
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None)
 @click.option("--with-sources", is_flag=True, help="Add the figure ids behind each cell.")
+@click.option("--latest", is_flag=True,
+              help="One column per metric: each region's latest period (the period is shown beside it).")
 @click.option("--standards", is_flag=True,
               help="Check counties against the national 优质均衡 thresholds (rules/standards.yaml).")
 @clean_errors
 def compare(db: Path | None, metrics: tuple[str, ...], level: str, year: int | None, years: str | None,
-            regions: tuple[str, ...], fmt: str, out: Path | None, with_sources: bool,
+            regions: tuple[str, ...], fmt: str, out: Path | None, with_sources: bool, latest: bool,
             standards: bool) -> None:
     """The comparison table across regions; each cell traceable to its figure ids."""
     from . import compare as cmp
@@ -146,12 +148,12 @@ def compare(db: Path | None, metrics: tuple[str, ...], level: str, year: int | N
         if standards:
             from .standards import check_standards, standards_matrix
 
-            checked = check_standards(wh.con, regions=list(regions) or None)
+            checked = check_standards(wh.con, regions=list(regions) or None, years=span)
             _emit(render(standards_matrix(checked), fmt, out=out))
             return
         chosen = list(metrics) or cmp.popular_metrics(wh.con)
         result = cmp.compare(wh.con, chosen, level=level, years=span, regions=list(regions) or None,
-                             with_sources=with_sources)
+                             with_sources=with_sources, latest=latest)
         _emit(render_compare(result, fmt, out=out, with_sources=with_sources))
 
 
@@ -226,7 +228,7 @@ def demo(db: Path | None, jobs: int | None) -> None:
     _emit(f"ingested {CORPORA.name}/ into {db}: {info.summary()}")
     with _read_con(db) as wh:
         metrics = cmp.popular_metrics(wh.con)
-        result = cmp.compare(wh.con, metrics, level="county")
+        result = cmp.compare(wh.con, metrics, level="county", latest=True)
         _emit(render_compare(result, "table"))
     _emit(f"\nnext: edumine show DOC_ID --db {db}   |   edumine sql \"SELECT * FROM latest_values\" --db {db}")
 

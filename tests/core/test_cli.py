@@ -120,3 +120,13 @@ def test_every_rule_file_is_documented_in_the_readme():
             continue
         name = p.name + ("/" if p.is_dir() else "")
         assert re.search(re.escape(name), readme), f"rules/{name} is not described in README.md"
+
+
+def test_public_api_names_are_functions_not_modules():
+    import pipeline
+    import pipeline.ingest  # noqa: F401  (a submodule import must not shadow the export)
+
+    for name in pipeline.__all__:
+        if name != "__version__":
+            obj = getattr(pipeline, name)
+            assert callable(obj) and not hasattr(obj, "__path__") and type(obj).__name__ != "module", name
