@@ -64,11 +64,14 @@ class Rules:
     magnitudes: dict[str, Decimal]
     master: re.Pattern[str]
     indicator: re.Pattern[str]
+    indicator_value: re.Pattern[str]
     enum_before: re.Pattern[str]
     prefix: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]]
     suffix: dict[str, str]
     bounds: re.Pattern[str]
     bound_of: dict[str, str]
+    far_bound: re.Pattern[str]
+    far_block: re.Pattern[str]
     change_re: re.Pattern[str]
     to_re: re.Pattern[str]
     to_between: re.Pattern[str]
@@ -148,7 +151,7 @@ def _prefixes(data: dict, path: str) -> dict[str, tuple[str, tuple[str, ...], tu
     return out
 
 
-_FIG_KEYS = ("prefix_qualifiers", "suffix_qualifiers", "approx_words", "bounds", "bound_fillers", "range_separators",
+_FIG_KEYS = ("prefix_qualifiers", "suffix_qualifiers", "approx_words", "bounds", "bound_fillers", "far_bound_block", "far_bound_ends", "range_separators",
              "to_verbs", "change_verbs", "change_not_after", "to_not_after", "verb_fillers", "verb_adverbs", "from_words", "indicator_words",
              "indicator_links", "money_cues", "one_cues", "one_window", "cn_word_before",
              "arabic_word_before", "never_words", "tenths", "exclude_after_regex", "exclude_before_regex",
@@ -193,12 +196,18 @@ def load_rules() -> Rules:
                      path)
     return Rules(
         units=units, magnitudes=mags, master=master,
-        indicator=_indicator_re(lst, bound_of, units, path),
+        indicator=_indicator_re(lst, bound_of, units, suffix, path),
+        indicator_value=re.compile(rf"(?:{ARABIC}|{_CN_DECIMAL})(?P<suf>{_alt(list(suffix))})?"),
         enum_before=re.compile(rf"(?<![0-9０-９.．{_CN}])(?P<num>{ARABIC})[ \t]*[、和与及][ \t]*$"),
         prefix=prefix, suffix=suffix,
         bounds=compile_regex(rf"(?P<word>{_alt(list(bound_of))})(?:{_alt(lst['bound_fillers'])})?[ \t]*$",
                              path, "bounds"),
         bound_of=bound_of,
+        far_bound=compile_regex(rf"(?P<word>{_alt(list(bound_of))})(?P<mid>[^，。；：,;:!?！？\n\d%％]{{0,22}}"
+                                rf"(?:{_alt(lst['far_bound_ends'])}))$",
+                                path, "bounds"),
+        far_block=compile_regex(rf"{_alt(lst['to_verbs'] + lst['change_verbs'] + lst['far_bound_block'])}",
+                                path, "far_bound_block"),
         **_verb_patterns(lst, units, list(bound_of), path),
         money_cue=compile_regex(_alt(lst["money_cues"]), path, "money_cues"),
         one_cue=compile_regex(rf"(?:{_alt(lst['one_cues'])})[^\s，。；,;]{{0,2}}$", path, "one_cues"),
@@ -217,14 +226,23 @@ def load_rules() -> Rules:
     )
 
 
+_CN_DECIMAL = "[零〇一二三四五六七八九]点[零〇一二三四五六七八九]+"
+
+
 def _indicator_re(lst: dict[str, list[str]], bound_of: dict[str, str], units: dict[str, Unit],
-                  path: str) -> re.Pattern[str]:
-    """Bare values after an indicator word, with the values listed after it (分别为0.42、0.35)."""
+                  suffix: dict[str, str], path: str) -> re.Pattern[str]:
+    """Bare values after an indicator word, with the values listed after it.
+
+    差异系数0.45, 差异率低于 0.15, 分别为0.42、0.35, 小学不高于0.45、初中不高于0.40,
+    分别降至零点三二和零点二九, 均低于国家规定的0.50和0.45, 降至0.40以下.
+    """
+    bounds = _alt(list(bound_of))
+    link = rf"(?:{_alt(lst['indicator_links'])}|{bounds}|[ \t])*"
+    val = rf"(?:{ARABIC}|{_CN_DECIMAL})(?:{_alt(list(suffix))})?"
+    gap = rf"[ \t]*[、，,和与及][ \t]*(?:[^\d，。；,;、\n]{{1,4}}?)?{link}"
     return compile_regex(
-        rf"(?:{_alt(lst['indicator_words'])})[^，。；,;\d%\n]{{0,8}}?"
-        rf"(?:{_alt(lst['indicator_links'])}|[ \t])*(?P<bound>{_alt(list(bound_of))})?[ \t]*"
-        rf"(?P<nums>(?:{ARABIC})(?:[ \t]*[、，,和与及][ \t]*(?:[^\d，。；,;、\n]{{1,4}}?(?:为|是|：|:))?"
-        rf"[ \t]*(?:{ARABIC}))*)"
+        rf"(?P<bound0>{bounds})?(?:{_alt(lst['indicator_words'])})[^，。；,;\d%\n]{{0,8}}?{link}"
+        rf"(?P<nums>{val}(?:{gap}{val})*)"
         rf"(?![0-9０-９%％.．:：∶]|[ \t]*(?:{_alt(list(units))}|年|月|日|万|亿))",
         path, "indicator_words")
 
@@ -509,26 +527,40 @@ def _name_spans(text: str, rules: Rules) -> list[tuple[int, int]]:
     return [m.span() for m in rules.quotes.finditer(text)]
 
 
-def _bound(text: str, c: _Cand, rules: Rules) -> None:
-    """低于 0.15 / 不少于5所: the bound word sets the qualifier; the surface leaves it out."""
+def _bound(text: str, c: _Cand, rules: Rules, prev_end: int) -> None:
+    """低于 0.15 / 不少于5所: the bound word sets the qualifier; the surface leaves it out.
+
+    A bound may also govern a noun phrase that ends in the figure (不低于应交流教师总数的15%),
+    when no verb stands between them (not 不低于标准的学校达到95%).
+    """
     if c.qualifier is not None:
         return
     m = rules.bounds.search(text, max(0, c.start - 9), c.start)
     if m:
         c.qualifier = rules.bound_of[m.group("word")]
+        return
+    far = rules.far_bound.search(text, max(prev_end, c.start - 30), c.start)
+    if far and not rules.far_block.search(far.group("mid")):
+        c.qualifier = rules.bound_of[far.group("word")]
 
 
 def _indicators(text: str, rules: Rules) -> list[_Cand]:
-    """Bare values after an indicator word: 差异系数0.45, 差异率低于 0.15, 分别为0.45、0.39."""
+    """Bare values after an indicator word (see :func:`_indicator_re`), each with its qualifier:
+    its own suffix (0.40以下), else a bound right before it, else the bound before the list."""
     out = []
     for m in rules.indicator.finditer(text):
-        qual = rules.bound_of[m.group("bound")] if m.group("bound") else None
+        group_q = rules.bound_of[m.group("bound0")] if m.group("bound0") else None
         base = m.start("nums")
-        for n in re.finditer(ARABIC, m.group("nums")):
-            v = parse_decimal(n.group())
-            if v is not None:
-                out.append(_Cand(base + n.start(), base + n.end(), "number", v, None, "", qual,
-                                 "indicator"))
+        for n in rules.indicator_value.finditer(m.group("nums")):
+            num = n.group()[:n.start("suf") - n.start()] if n.group("suf") else n.group()
+            v = parse_decimal(num)
+            if v is None:
+                continue
+            start = base + n.start()
+            near = rules.bounds.search(text, max(0, start - 9), start)
+            qual = (rules.suffix[n.group("suf")] if n.group("suf")
+                    else rules.bound_of[near.group("word")] if near else group_q)
+            out.append(_Cand(start, base + n.end(), "number", v, None, "", qual, "indicator"))
     return out
 
 
@@ -630,8 +662,8 @@ def find_figures(text: str) -> list[Figure]:
     cands += [c for c in _indicators(text, rules) if not _excluded(text, c, rules, names)]
     cands = _drop_overlaps(cands)
     cands = _drop_overlaps(cands + _enumerated(text, cands, rules) + _carried(text, cands, rules))
-    for c in cands:
-        _bound(text, c, rules)
+    for i, c in enumerate(cands):
+        _bound(text, c, rules, cands[i - 1].end if i else 0)
     rels = _relations(text, cands, rules)
     return [Figure(start=c.start, end=c.end, surface=text[c.start:c.end], kind=c.kind,
                    value=to_float(c.value),

@@ -36,7 +36,7 @@ BROKEN = [
     ("figures.yaml", "  以上: over", "  以上: above", "suffix_qualifiers.以上"),
     ("figures.yaml", "'^(?:多)?(?:月", "'^(?:多)?((?:月", "exclude_after_regex[0]"),
     ("figures.yaml", "short_quote_max: 12", "short_quote_max: 12\nsurprise: 1", "unknown key(s): surprise"),
-    ("figures.yaml", "  - {word: 逾, qualifier: over}", "  - {word: 逾}", "prefix_qualifiers[6].qualifier"),
+    ("figures.yaml", "  - {word: 逾, qualifier: over}", "  - {word: 逾}", "prefix_qualifiers[9].qualifier"),
 ]
 
 
