@@ -25,6 +25,9 @@ _ALIASES = {
 _MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b",
           b"BZh", b"\x7fELF", b"MZ", b"Rar!", b"7z\xbc\xaf", b"OggS", b"ID3", b"\x00\x00\x01\x00")
 _META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+# single-byte Western charsets decode any bytes: declared on a page with non-ASCII bytes,
+# they are a template default, never the truth of a Chinese page
+_WESTERN = re.compile(r"^(?:iso8859-\d+|cp125\d|latin-?1|ascii|mac-roman|cp437)$")
 # detection is asked to choose among these only: what Chinese pages are written in
 _CANDIDATES = ("gb18030", "big5hkscs")
 # undecodable sequences we tolerate in a damaged page, per non-ASCII byte (they are
@@ -92,7 +95,7 @@ def _detect(data: bytes) -> tuple[str, str] | None:
     if fits:  # both decode: GB18030 is by far the commoner on mainland sites
         return fits[0][1], fits[0][0]
     best = from_bytes(data).best()
-    if best is not None and best.chaos < 0.2:
+    if best is not None and best.chaos < 0.2 and not _WESTERN.match(codec_name(best.encoding) or ""):
         return str(best), best.encoding
     return None
 
@@ -118,13 +121,14 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
         return text, "utf-8"
     for label in (declared, meta_charset(data)):
         codec = codec_name(label)
-        if codec and codec != "utf-8" and (text := _strict(data, codec)) is not None:
+        if codec and codec != "utf-8" and not _WESTERN.match(codec) \
+                and (text := _strict(data, codec)) is not None:
             return text, codec
     found = _detect(data)
     if found is not None:
         return found
     for label in (declared, meta_charset(data), "utf-8", "gb18030"):
         codec = codec_name(label)
-        if codec and (text := _damaged(data, codec)) is not None:
+        if codec and not _WESTERN.match(codec) and (text := _damaged(data, codec)) is not None:
             return text, codec
     raise InputError("undecodable", "no Chinese encoding fits the bytes")

@@ -104,3 +104,9 @@ def test_short_utf8_text_cut_inside_two_characters() -> None:
     data = good.encode("utf-8")[:-2] + "教".encode("utf-8")[:2]
     text, enc = decode(data)
     assert enc == "utf-8" and text == good[:-2]
+
+
+@pytest.mark.parametrize("label", ["iso-8859-1", "windows-1252", "latin1", "us-ascii"])
+def test_western_charset_declared_on_a_chinese_page_is_ignored(label: str) -> None:
+    html = _page(label, SIMPLIFIED)
+    assert decode(html.encode("gbk"), label) == (html, "gb18030")
