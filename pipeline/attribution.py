@@ -486,7 +486,7 @@ def metric_of(text: str, fig: Figure, sent: _Sentence, heads: list[Heading],
 
 # -- 分别: each value to its own subject -----------------------------------------------------
 
-_RESPECTIVE = re.compile(r"((?:[^，；。、\d%]{1,12}、)+[^，；。、\d%]{1,12}?)(?:的[^，；。]{0,8})?分别")
+_RESPECTIVE = re.compile(r"((?:[^，；。、,;\d%]{1,12}、)+[^，；。、,;\d%]{1,12}?)(?:的[^，；。,;]{0,8})?分别")
 
 
 def respective_subjects(text: str, clause: tuple[int, int], figs: list[Figure]) -> dict[int, tuple[int, int]]:

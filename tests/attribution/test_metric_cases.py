@@ -36,3 +36,16 @@ def test_every_metric_has_three_sentences_and_there_are_negatives():
     thin = {m: seen[m] for m in load_metric_rules().by_id if seen[m] < 3}
     assert not thin, f"metrics with fewer than three passing cases: {thin}"
     assert seen[None] >= 15
+
+
+_ASCII = str.maketrans({"，": ",", "；": ";", "：": ":", "（": "(", "）": ")"})
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if not c.get("xfail")], ids=lambda c: str(len(c["text"])))
+def test_metric_case_with_ascii_punctuation(case):
+    """Pages often write ASCII commas and semicolons between Chinese clauses: same result."""
+    text = case["text"].translate(_ASCII)
+    specs = [[str(s[0]).translate(_ASCII), *s[1:]] for s in case["figures"]]
+    figs = make_figures(text, specs)
+    attribute(text, split_sentences(text), figs, 2024, school_doc=case.get("school_doc"))
+    assert [f.metric for f in figs] == [s[2] for s in specs]
