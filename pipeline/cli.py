@@ -72,6 +72,16 @@ def ingest(paths: tuple[str, ...], db: Path | None, jobs: int | None, progress: 
     click.echo(info.summary())
 
 
+@main.command()
+@clean_errors
+def rules() -> None:
+    """Load and validate every rule file; print what was loaded and the rules version."""
+    from .ruleset import describe
+
+    for name, note in describe():
+        click.echo(f"{name:34s} {note}")
+
+
 FORMATS = ["table", "md", "csv", "json", "html", "parquet", "xlsx"]
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
 DEMO_DB = Path("warehouse") / "demo.duckdb"

@@ -140,7 +140,10 @@ def attribution_component(doc: Doc) -> Doc:
 
 @lru_cache(maxsize=1)
 def get_nlp() -> Language:
-    """The edumine pipeline, built once per process."""
+    """The edumine pipeline, built once per process, with every rule file loaded and validated."""
+    from .ruleset import load_all
+
+    load_all()
     nlp = spacy.blank("zh")
     nlp.tokenizer = JiebaSpacyTokenizer(nlp.vocab)
     nlp.max_length = 10_000_000  # no parser or NER model: the limit guards memory we do not use
