@@ -17,7 +17,7 @@ from .errors import RuleError
 from .rulefiles import compile_regex, load_yaml, need, no_unknown_keys, one_of
 
 TIME_RULES = "time.yaml"
-KINDS = ("range", "list", "since", "year", "recent", "plan", "now", "relative")
+KINDS = ("range", "list", "since", "year", "recent", "plan", "now", "relative", "relative_since")
 _CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -146,6 +146,8 @@ def _from_match(kind: str, m: re.Match[str], rules: TimeRules) -> tuple[int | No
         return rules.plans[g["p"]][0], None
     if kind in ("since", "year"):
         return _year(g["y"]), None
+    if kind == "relative_since":
+        return rules.relative[g["r"]], None
     if kind == "recent":
         return _small_number(g.get("n") or g["n2"]), None
     if kind == "plan":
@@ -207,6 +209,8 @@ def resolve(phrase: TimePhrase, as_of: int | None) -> tuple[int, int] | None:
         return as_of - phrase.a + 1, as_of  # type: ignore[operator]
     if k == "relative":
         return as_of + phrase.a, as_of + phrase.a  # type: ignore[operator]
+    if k == "relative_since":
+        return min(as_of + phrase.a, as_of), as_of  # type: ignore[operator]
     if k == "now":
         return as_of, as_of
     return None
