@@ -99,7 +99,7 @@ def _load_units() -> tuple[dict[str, Unit], dict[str, Decimal]]:
     data, path = load_yaml(UNITS_FILE)
     no_unknown_keys(data, ("magnitudes", "units"), path, "<file>")
     mags = need(data, "magnitudes", dict, path, "<file>")
-    magnitudes = {str(k): Decimal(str(v)) for k, v in mags.items()}
+    magnitudes = {str(k): _factor(v, path, f"magnitudes.{k}") for k, v in mags.items()}
     units: dict[str, Unit] = {}
     seen = []
     for i, entry in enumerate(need(data, "units", list, path, "<file>")):

@@ -33,6 +33,8 @@ BROKEN = [
     ("units.yaml", "  - forms: [栋]\n", "  - forms: [所]\n", "duplicate unit form '所'"),
     ("units.yaml", "    unit: 栋\n", "    unit: 栋\n    colour: red\n", "unknown key(s): colour"),
     ("units.yaml", "factor: 10000/15", "factor: ten/15", "factor"),
+    ("units.yaml", "  万: 10000\n", "  万: lots\n", "magnitudes.万"),
+    ("units.yaml", "    needs_before: [翻]\n", "    needs_before: 翻\n    not_years: maybe\n", "not_years"),
     ("figures.yaml", "  以上: over", "  以上: above", "suffix_qualifiers.以上"),
     ("figures.yaml", "'^(?:多)?(?:月", "'^(?:多)?((?:月", "exclude_after_regex[0]"),
     ("figures.yaml", "short_quote_max: 12", "short_quote_max: 12\nsurprise: 1", "unknown key(s): surprise"),
