@@ -381,6 +381,8 @@ def _numeral_ok(text: str, m: re.Match[str], rules: Rules, has_qual: bool) -> bo
     if re.match(_D, num):
         if re.match(r"[0０][0-9０-９]", num):
             return False  # 0591: a code or a phone area number, not an amount
+        if re.search(r"[0-9０-９][,.．]$", before):
+            return False  # 25,6万元: a damaged number; emit nothing rather than guess
         return not rules.arabic_before.search(before)
     if not m.group("pre") and rules.cn_before.search(before):
         return False
