@@ -44,3 +44,10 @@ def test_expected_line_parser():
     assert parse_expected("2 560所 count 2560 所") == Expected("2 560所", "count", 2560.0, "所")
     assert parse_expected("0.15 number 0.15 - q=at_most") == Expected(
         "0.15", "number", 0.15, None, qualifier="at_most")
+
+
+def test_every_expected_surface_is_in_its_text():
+    """Catches YAML slips (an unquoted comma in a flow mapping cuts the text short)."""
+    for case in CASES:
+        for line in case["expect"]:
+            assert parse_expected(line).surface in case["text"], (case["text"], line)
