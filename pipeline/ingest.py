@@ -106,8 +106,10 @@ class _Writer:
         self.info.rejected += 1
         if len(self.info.rejects) < 1000:
             self.info.rejects.append(rej)
-        self.batch.rejects.append({"source_path": rej.source_path, "reason": rej.reason,
-                                   "detail": rej.detail[:2000], "stage": rej.stage})
+        detail = rej.detail[:2000]
+        if not self.wh.has_reject(rej.source_path, rej.reason, detail):  # a rerun adds no second row
+            self.batch.rejects.append({"source_path": rej.source_path, "reason": rej.reason,
+                                       "detail": detail, "stage": rej.stage})
         if sha:
             self.batch.inputs.append({"source_path": rej.source_path, "raw_sha256": sha,
                                       "doc_id": None, "status": "rejected"})

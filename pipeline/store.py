@@ -118,6 +118,11 @@ class Warehouse:
             [source_path, raw_sha256]).fetchone()
         return row[0] if row else None
 
+    def has_reject(self, source_path: str, reason: str, detail: str) -> bool:
+        return self.con.execute(
+            "SELECT count(*) FROM rejects WHERE source_path = ? AND reason = ? AND detail IS NOT DISTINCT FROM ?",
+            [source_path, reason, detail]).fetchone()[0] > 0
+
     def doc_ids_for_path(self, source_path: str) -> list[str]:
         return [r[0] for r in self.con.execute(
             "SELECT doc_id FROM documents WHERE source_path = ?", [source_path]).fetchall()]

@@ -45,6 +45,17 @@ def test_ingest_twice_is_idempotent(corpus, tmp_path):
         "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM figures)").fetchone() == counts
 
 
+def test_rejects_are_recorded_once_across_reruns(corpus, tmp_path):
+    db = str(tmp_path / "w.duckdb")
+    (corpus / "empty.html").write_bytes(b"")
+    for _ in range(2):
+        out = run("ingest", str(corpus), "--db", db, "--jobs", "1")
+        assert out.exit_code == 0
+        assert "rejected " in out.stderr and "empty.html: empty" in out.stderr
+    rows = duckdb.connect(db, read_only=True).execute("SELECT source_path, reason FROM rejects").fetchall()
+    assert [(Path(p).name, r) for p, r in rows] == [("empty.html", "empty")]
+
+
 def test_changed_file_is_updated_not_doubled(corpus, tmp_path):
     db = str(tmp_path / "w.duckdb")
     run("ingest", str(corpus), "--db", db, "--jobs", "1")
