@@ -179,13 +179,40 @@ def strip_spans(line: str, rules: LineRules) -> str:
     return line.strip()
 
 
+_SEGMENT = re.compile(r"[^\s。！？!?]+[。！？!?]*")
+_CLOSERS_P = ("。", "！", "？", "!", "?")
+
+
+def strip_spam_segments(line: str, rules: LineRules) -> str:
+    """Cut spam injected into a content line.
+
+    A sentence (closed by 。！？) is judged alone; a run of unpunctuated,
+    space-separated pieces that each hold a spam word is judged as a whole.
+    """
+    if sum(1 for _ in rules.spam.finditer(line)) < 2:
+        return line
+    spans: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    for m in [*_SEGMENT.finditer(line), None]:
+        loose = m is not None and not m.group().endswith(_CLOSERS_P) and rules.spam.search(m.group())
+        if loose:
+            run.append(m.span())
+            continue
+        if run and is_spam(line[run[0][0]:run[-1][1]], rules):
+            spans.append((run[0][0], run[-1][1]))
+        run = []
+        if m is not None and is_spam(m.group(), rules):
+            spans.append(m.span())
+    for a, b in reversed(spans):
+        line = line[:a] + line[b:]
+    return re.sub(r"\s{2,}", " ", line).strip() if spans else line
+
+
 def line_verdict(line: str, rules: LineRules) -> LineRule | None:
-    """The drop rule a (stripped) line falls under, or None when it is kept."""
+    """The drop rule a (stripped) line falls under, or None (spam is judged in :func:`classify`)."""
     for rule in rules.drop:
         if _matches(rule, line):
             return rule
-    if is_spam(line, rules):
-        return LineRule("spam", rules.spam)
     return None
 
 
@@ -199,6 +226,12 @@ def classify(lines: list[str], rules: LineRules | None = None) -> list[tuple[str
         if not line:
             continue
         verdict = line_verdict(line, rules)
+        if verdict is None:  # spam: cut injected runs, drop the line if nothing honest is left
+            rest = strip_spam_segments(line, rules)
+            if not rest or is_spam(rest, rules):
+                verdict = LineRule("spam", rules.spam)
+            else:
+                line = rest
         opener = next((b for b in rules.block if _matches(b, line)), None)
         if opener is not None:
             in_block = verdict = verdict or opener

@@ -35,6 +35,12 @@ def test_strip_case(case: dict) -> None:
     assert strip_spans(case["line"], load_rules()) == case["expect"]
 
 
+@pytest.mark.parametrize("case", _params("inline_spam"))
+def test_inline_spam_case(case: dict) -> None:
+    [(line, why)] = classify([case["line"]])
+    assert why is None and line == case["expect"]
+
+
 @pytest.mark.parametrize("case", _params("texts"))
 def test_text_case(case: dict) -> None:
     lines = read_body(case["text"].strip()).lines
