@@ -9,9 +9,14 @@ and ``modality`` of the figures of one document, reading like an analyst:
   subject of its own (较上年增长5%, 降到0%) or money with only a generic verb
   (投入1.8亿元，加固校舍…) takes the metric of its sentence, and money then of
   its section heading; two different purposes named side by side make the
-  money general (edu_spending). No cue, no metric: NULL beats a wrong guess.
+  money general (edu_spending). Generic cues count only in a school setting
+  (the sentence, or a document dense in schooling words). No cue, no metric:
+  NULL beats a wrong guess. In ``北京、江苏分别为a、b`` each value reads its own
+  subject first, and ``metric_rule`` records it (``…; 分别:江苏``).
 * period: the last time phrase before the figure in its sentence
-  (:mod:`pipeline.periods`); * modality: :mod:`pipeline.modality`.
+  (:mod:`pipeline.periods`); a list marker between them ends its reach; a
+  figure-less lead ending in ： carries its time into the list lines under it.
+* modality: :mod:`pipeline.modality`, with goal dates and goal sections.
 """
 from __future__ import annotations
 
