@@ -240,8 +240,9 @@ def _indicator_re(lst: dict[str, list[str]], bound_of: dict[str, str], units: di
     link = rf"(?:{_alt(lst['indicator_links'])}|{bounds}|[ \t])*"
     val = rf"(?:{ARABIC}|{_CN_DECIMAL})(?:{_alt(list(suffix))})?"
     gap = rf"[ \t]*[、，,和与及][ \t]*(?:[^\d，。；,;、\n]{{1,4}}?)?{link}"
+    firsts = re.escape("".join(sorted({w[0] for w in list(bound_of) + lst["indicator_words"]})))
     return compile_regex(
-        rf"(?P<bound0>{bounds})?(?:{_alt(lst['indicator_words'])})[^，。；,;\d%\n]{{0,8}}?{link}"
+        rf"(?=[{firsts}])(?P<bound0>{bounds})?(?:{_alt(lst['indicator_words'])})[^，。；,;\d%\n]{{0,8}}?{link}"
         rf"(?P<nums>{val}(?:{gap}{val})*)"
         rf"(?![0-9０-９%％.．:：∶]|[ \t]*(?:{_alt(list(units))}|年|月|日|万|亿))",
         path, "indicator_words")
