@@ -208,6 +208,12 @@ def strip_spam_segments(line: str, rules: LineRules) -> str:
     return re.sub(r"\s{2,}", " ", line).strip() if spans else line
 
 
+def _mostly_cut(line: str, rest: str) -> bool:
+    """Spam cut most of the line and no sentence is left: the remainder is spam's glue."""
+    before, after = len(_COUNTED.findall(line)), len(_COUNTED.findall(rest))
+    return after < before / 2 and not _PROSE.search(rest)
+
+
 def line_verdict(line: str, rules: LineRules) -> LineRule | None:
     """The drop rule a (stripped) line falls under, or None (spam is judged in :func:`classify`)."""
     for rule in rules.drop:
@@ -228,7 +234,7 @@ def classify(lines: list[str], rules: LineRules | None = None) -> list[tuple[str
         verdict = line_verdict(line, rules)
         if verdict is None:  # spam: cut injected runs, drop the line if nothing honest is left
             rest = strip_spam_segments(line, rules)
-            if not rest or is_spam(rest, rules):
+            if not rest or is_spam(rest, rules) or _mostly_cut(line, rest):
                 verdict = LineRule("spam", rules.spam)
             else:
                 line = rest
