@@ -574,7 +574,8 @@ def _period(text: str, fig: Figure, sent: _Sentence, lead: periods.TimePhrase | 
     if phrase.kind == "list" and period is not None and fig.start in respective:
         period = (period[respective[fig.start]],) * 2  # 2022年和2023年分别投入a和b
     future = period is not None and as_of is not None and period[1] > as_of
-    return period, phrase.target or future
+    past = period is not None and as_of is not None and period[1] < as_of
+    return period, (phrase.target and not past) or future  # 到2020年底… in a 2023 text is done
 
 
 @dataclass(frozen=True)
