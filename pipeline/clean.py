@@ -256,7 +256,7 @@ def filter_text(text: str, rules: LineRules | None = None) -> str:
 
 
 @dataclass
-class _Body:
+class Body:
     """The kept lines of a page and what its header lines said."""
 
     lines: list[str]
@@ -275,7 +275,7 @@ def _qa_start(classified: list[tuple[str, LineRule | None]]) -> int:
     return last + 1
 
 
-def read_body(text: str, rules: LineRules | None = None, plain: bool = False) -> _Body:
+def read_body(text: str, rules: LineRules | None = None, plain: bool = False) -> Body:
     """Filter a normalized text; read title/date/source from its header lines.
 
     Date and source lines are dropped from the body; the headline stays first
@@ -299,7 +299,7 @@ def read_body(text: str, rules: LineRules | None = None, plain: bool = False) ->
     first = next((i for i, line in enumerate(lines) if "。" in line), len(lines))
     head = [line for i, line in enumerate(lines)
             if not (i < min(first, 40) and textmeta.is_meta_line(line))]
-    return _Body(trim_tail(drop_repeats(head)), title, published, source, qa=start > 0)
+    return Body(trim_tail(drop_repeats(head)), title, published, source, qa=start > 0)
 
 
 def repair_html(html: str) -> str:
@@ -407,7 +407,7 @@ def _norm_field(value: str | None, traditional: bool) -> str | None:
     return collapse_space(fold_width(value)).replace("\n", " ") or None
 
 
-def _title(body: _Body, page_title: str | None, qa: bool) -> str | None:
+def _title(body: Body, page_title: str | None, qa: bool) -> str | None:
     """The page's title, except on a Q&A page where the page title is the question's."""
     if (qa or body.qa) and body.title:
         return body.title
