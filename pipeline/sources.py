@@ -34,7 +34,13 @@ from .model import RawInput, Reject
 HTML_EXT = (".html", ".htm", ".shtml", ".xhtml")
 TEXT_EXT = (".txt", ".text")
 JSONL_EXT = (".jsonl", ".json", ".ndjson")
-MAX_BYTES = 20_000_000
+
+
+def max_bytes() -> int:
+    """The read cap: ``$EDUMINE_MAX_INPUT_MB`` (default 20), the same the writer applies."""
+    return int(float(os.environ.get("EDUMINE_MAX_INPUT_MB", "20")) * 1024 * 1024)
+
+
 # files a crawl folder holds beside the pages: never inputs
 SKIP_NAMES = re.compile(r"\.(?:truth\.[a-z]+|truth-meta\.json|snippets\.json)$|^(?:sources\.json|SOURCES\.md)$")
 _HTML_SNIFF = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<meta|<body|<!--)", re.I)
@@ -54,8 +60,8 @@ def sniff_format(data: bytes) -> str:
 def _check_bytes(path: str, data: bytes) -> Reject | None:
     if not data.strip():
         return Reject(path, "empty", "no content")
-    if len(data) > MAX_BYTES:
-        return Reject(path, "too_large", f"{len(data)} bytes > {MAX_BYTES}")
+    if len(data) > max_bytes():
+        return Reject(path, "too_large", f"{len(data)} bytes > {max_bytes()} (EDUMINE_MAX_INPUT_MB)")
     if looks_binary(data):
         return Reject(path, "binary", "binary content")
     return None
@@ -66,8 +72,8 @@ def read_file(path: str) -> Iterator[RawInput | Reject]:
     p = Path(path)
     try:
         size = p.stat().st_size
-        if size > MAX_BYTES:
-            yield Reject(path, "too_large", f"{size} bytes > {MAX_BYTES}")
+        if size > max_bytes():
+            yield Reject(path, "too_large", f"{size} bytes > {max_bytes()} (EDUMINE_MAX_INPUT_MB)")
             return
         data = p.read_bytes()
     except FileNotFoundError:

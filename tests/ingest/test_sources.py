@@ -64,8 +64,8 @@ def test_sniffed_format(tmp_path: Path) -> None:
 def test_rejects(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "empty.txt").write_bytes(b"  \n ")
     (tmp_path / "img.html").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
-    (tmp_path / "big.txt").write_bytes(b"x" * 200)
-    monkeypatch.setattr(sources, "MAX_BYTES", 100)
+    (tmp_path / "big.txt").write_bytes(b"x" * 2000)
+    monkeypatch.setenv("EDUMINE_MAX_INPUT_MB", "0.001")  # 1048 bytes
     items = list(iter_inputs([str(tmp_path / n) for n in ("empty.txt", "img.html", "big.txt", "gone.txt")]))
     assert [(os.path.basename(i.source_path), i.reason) for i in items] == [
         ("empty.txt", "empty"), ("img.html", "binary"), ("big.txt", "too_large"), ("gone.txt", "not_found")]
