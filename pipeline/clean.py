@@ -267,9 +267,15 @@ class Body:
 
 
 def _qa_start(classified: list[tuple[str, LineRule | None]]) -> int:
-    """Index after the last Q&A chrome line of the page head (0 when not a Q&A page)."""
+    """Index after the last Q&A chrome line of the page head (0 when not a Q&A page).
+
+    The head ends at the first kept line of prose: chrome after it (为你推荐,
+    other answers) closes the article, it does not open it.
+    """
     last = -1
-    for i, (_, why) in enumerate(classified[:30]):
+    for i, (line, why) in enumerate(classified[:30]):
+        if why is None and _PROSE.search(line):
+            break
         if why is not None and why.tag == "qa":
             last = i
     return last + 1
