@@ -33,6 +33,9 @@ _META_FIELD = (r"(?:发布时间|发布日期|发表时间|发表日期|更新�
                r"|信息来源|文章来源|稿件来源|新闻来源|来源|作者|点击数|浏览次数|阅读次数)")
 _FIELD_VALUE = re.compile(rf"{_META_FIELD}\s*[:：]\s*[^\s|｜]*")
 _FONT = re.compile(r"(?:字体|字号)[:：]?\s*[大中小放缩]*|[|｜\s]")
+# an issuing body alone beside a date: a short name ending like an organ or a medium
+_ISSUER = re.compile(r"[\u4e00-\u9fff]{2,24}(?:厅|局|委|委员会|政府|办公室|办公厅|中心|网|报|社|台|站|"
+                     r"教育局|教体局|研究院|学校|大学)")
 _SENTENCE_END = ("。", "；", "，", "！", "?", "？", ";")
 MAX_TITLE = 80
 
@@ -87,11 +90,12 @@ def find_source(lines: Sequence[str]) -> str | None:
 
 
 def is_meta_line(line: str) -> bool:
-    """True for a line holding only date/source fields (``发布时间:… 来源:…``)."""
+    """True for a line holding only date/source fields (``发布时间:… 来源:…``), or an
+    issuing body and a date (``四川省教育厅　2023-07-21``, a byline under a headline)."""
     if len(line) > 120 or not (DATE.search(line) or SOURCE.search(line)):
         return False
-    rest = _FIELD_VALUE.sub("", DATE.sub("", line))
-    return not _FONT.sub("", rest)
+    rest = _FONT.sub("", _FIELD_VALUE.sub("", DATE.sub("", line)))
+    return not rest or bool(DATE.search(line) and _ISSUER.fullmatch(rest))
 
 
 def is_headline(line: str) -> bool:

@@ -50,6 +50,10 @@ def test_find_source() -> None:
     ("发布时间：2024年05月05日 | 字体放大 | 字体缩小", True),
     ("记者 张三 来源：某某青年报", False),
     ("2023年我区财政性教育经费投入9.64亿元", False),
+    ("某省教育厅　　2023-07-21", True),
+    ("某市日报 2024年3月1日", True),
+    ("全县2023年7月21日召开教育工作会议", False),
+    ("某县实验小学2023年9月1日开学", False),
 ])
 def test_is_meta_line(line: str, meta: bool) -> None:
     assert is_meta_line(line) is meta
