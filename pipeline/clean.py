@@ -15,6 +15,10 @@ from functools import lru_cache
 from pathlib import Path
 
 import trafilatura
+from htmldate import find_date
+from lxml.html import HtmlElement
+from trafilatura.metadata import (META_URL, examine_meta, extract_meta_json, extract_sitename,
+                                  extract_title, extract_url, set_date_params)
 
 from . import textmeta
 from .decode import decode
@@ -374,25 +378,59 @@ def join_wrapped(lines: list[str]) -> list[str]:
     return out
 
 
+_NO_TEXT = ("script", "style", "noscript", "template")
+
+
+def _page_text(tree: HtmlElement) -> str:
+    """All visible text of the unpruned page on one line (labelled dates, 来源, Q&A markers)."""
+    body = tree.find(".//body")
+    root = body if body is not None else tree
+    skip = " and ".join(f"not(ancestor::{t})" for t in _NO_TEXT)
+    return " ".join(" ".join(root.xpath(f".//text()[{skip}]")).split())
+
+
+def _page_meta(tree: HtmlElement, url: str | None) -> tuple[dict[str, str | None], str | None]:
+    """Title and site name as trafilatura reads them, and the page's URL.
+
+    Only the fields we use: trafilatura's full ``extract_metadata`` also reads
+    authors, categories, tags and licence, and costs as much as the main-text
+    extraction on Chinese news pages.
+    """
+    md = examine_meta(tree)
+    md = extract_meta_json(tree, md)
+    page_url = md.url or extract_url(tree, url)
+    sitename = md.sitename or extract_sitename(tree)
+    if not sitename and page_url and (host := META_URL.match(page_url)):
+        sitename = host[1]
+    return {"title": md.title or extract_title(tree), "sitename": sitename}, page_url
+
+
 def _extract_html(html: str, url: str | None) -> tuple[str, dict[str, str | None]]:
-    """trafilatura main text (tables kept, comments dropped) and metadata."""
+    """trafilatura main text (tables kept, comments dropped) and metadata, from one parse.
+
+    Metadata is read before trafilatura prunes the tree. A labelled 发布时间
+    anywhere on the page beats trafilatura's date guess from scripts and URLs,
+    so htmldate's (costly) search runs only when the page has no such label.
+    """
     html = repair_html(html)
-    doc = trafilatura.bare_extraction(
-        html, url=url, include_comments=False, include_tables=True, include_images=False,
-        with_metadata=True, deduplicate=False, favor_recall=False,
-    )
-    text = (doc.text or "") if doc is not None else ""
-    whole = trafilatura.html2txt(html) or ""
-    if not text.strip():  # trafilatura found no main text: its baseline keeps line breaks
-        text = trafilatura.baseline(html)[1] or whole
-    meta = {k: (getattr(doc, k, None) if doc is not None else None)
-            for k in ("title", "date", "sitename")}
-    # a labelled 发布时间 anywhere on the page beats trafilatura's guess from scripts and URLs
+    tree = trafilatura.load_html(html)
+    if tree is None:
+        return trafilatura.html2txt(html) or "", {}
+    meta, page_url = _page_meta(tree, url)
+    whole = _page_text(tree)
     page_lines = normalize(whole)[0].split("\n")
     labelled = textmeta.find_published(page_lines, max_rank=1)
     meta["page_date"] = labelled.isoformat() if labelled else None
     meta["page_source"] = textmeta.find_source(page_lines)
     meta["qa"] = "1" if is_qa_page(whole) else None
+    meta["date"] = None if labelled else find_date(tree, **{**set_date_params(True), "url": page_url})
+    doc = trafilatura.bare_extraction(
+        tree, url=url, include_comments=False, include_tables=True, include_images=False,
+        with_metadata=False, deduplicate=False, favor_recall=False,
+    )
+    text = (doc.text or "") if doc is not None else ""
+    if not text.strip():  # trafilatura found no main text: its baseline keeps line breaks
+        text = trafilatura.baseline(html)[1] or whole
     return text, meta
 
 
