@@ -405,6 +405,13 @@ def _page_meta(tree: HtmlElement, url: str | None) -> tuple[dict[str, str | None
     return {"title": md.title or extract_title(tree), "sitename": sitename}, page_url
 
 
+def _guess_date(tree: HtmlElement, url: str | None) -> str | None:
+    """htmldate's quick search (meta tags, URL, time elements); its extensive text
+    search, as costly as the main-text extraction, only when the quick one finds nothing."""
+    return (find_date(tree, **{**set_date_params(False), "url": url})
+            or find_date(tree, **{**set_date_params(True), "url": url}))
+
+
 def _extract_html(html: str, url: str | None) -> tuple[str, dict[str, str | None]]:
     """trafilatura main text (tables kept, comments dropped) and metadata, from one parse.
 
@@ -423,7 +430,7 @@ def _extract_html(html: str, url: str | None) -> tuple[str, dict[str, str | None
     meta["page_date"] = labelled.isoformat() if labelled else None
     meta["page_source"] = textmeta.find_source(page_lines)
     meta["qa"] = "1" if is_qa_page(whole) else None
-    meta["date"] = None if labelled else find_date(tree, **{**set_date_params(True), "url": page_url})
+    meta["date"] = None if labelled else _guess_date(tree, page_url)
     doc = trafilatura.bare_extraction(
         tree, url=url, include_comments=False, include_tables=True, include_images=False,
         with_metadata=False, deduplicate=False, favor_recall=False,
