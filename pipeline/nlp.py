@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -60,6 +60,14 @@ def _meta(doc: Doc) -> dict[str, Any]:
     return doc._.meta or {}
 
 
+def _text(doc: Doc) -> str:
+    """The doc's text, joined once: spaCy rebuilds ``Doc.text`` from every token on each access."""
+    text = doc.user_data.get("edumine_text")
+    if text is None:
+        text = doc.user_data["edumine_text"] = doc.text
+    return text
+
+
 def _span(doc: Doc, start: int, end: int, label: str, record: object) -> Span | None:
     span = doc.char_span(start, end, label=label, alignment_mode="expand")
     if span is not None:
@@ -79,13 +87,16 @@ def _spans(doc: Doc, key: str, items: list, label_of) -> None:
 @Language.component("edumine_sentences_v1", assigns=["token.is_sent_start"])
 def sentences_component(doc: Doc) -> Doc:
     ext = _extraction(doc)
-    ext.sentences = split_sentences(doc.text)
-    starts = {s for s, _ in ext.sentences}
-    # one array write: setting token.is_sent_start one by one is quadratic in spaCy
-    flags = numpy.fromiter((1 if (t.idx in starts or t.i == 0) else -1 for t in doc),
-                           dtype=numpy.int64, count=len(doc))
-    if len(doc):
-        doc.from_array([SENT_START], flags.astype(numpy.uint64).reshape(-1, 1))
+    ext.sentences = split_sentences(_text(doc))
+    if not len(doc):
+        return doc
+    # array reads and writes: Token objects per token, or token.is_sent_start set one by
+    # one (quadratic in spaCy), cost more than all of our own stages
+    idx = doc.to_array([IDX]).reshape(-1).astype(numpy.int64)
+    starts = numpy.fromiter((s for s, _ in ext.sentences), dtype=numpy.int64, count=len(ext.sentences))
+    flags = numpy.where(numpy.isin(idx, starts), 1, -1)
+    flags[0] = 1
+    doc.from_array([SENT_START], flags.astype(numpy.uint64).reshape(-1, 1))
     return doc
 
 
@@ -102,7 +113,7 @@ def _place_in_sentences(items: list[Figure], sentences: list[tuple[int, int]]) -
 @Language.component("edumine_figures_v1", assigns=["doc.spans"], requires=["token.is_sent_start"])
 def figures_component(doc: Doc) -> Doc:
     ext = _extraction(doc)
-    ext.figures = figures.find_figures(doc.text)
+    ext.figures = figures.find_figures(_text(doc))
     _place_in_sentences(ext.figures, ext.sentences)
     _spans(doc, "figures", ext.figures, lambda f: f.kind.upper())
     return doc
@@ -112,8 +123,8 @@ def figures_component(doc: Doc) -> Doc:
 def entities_component(doc: Doc) -> Doc:
     ext = _extraction(doc)
     meta = _meta(doc)
-    ext.entities = regions.find_entities(doc.text)
-    ext.region = regions.infer_region(meta.get("title"), doc.text, meta.get("source_name"), ext.entities)
+    ext.entities = regions.find_entities(_text(doc))
+    ext.region = regions.infer_region(meta.get("title"), _text(doc), meta.get("source_name"), ext.entities)
     _spans(doc, "entities", ext.entities, lambda e: e.label)
     doc.ents = filter_spans(doc.spans["entities"])  # longest, non-overlapping: spaCy's doc.ents
     return doc
@@ -122,7 +133,7 @@ def entities_component(doc: Doc) -> Doc:
 @Language.component("edumine_measures_v1", assigns=["doc.spans"], requires=["token.is_sent_start"])
 def measures_component(doc: Doc) -> Doc:
     ext = _extraction(doc)
-    ext.measures = measures.tag_measures(doc.text, ext.sentences)
+    ext.measures = measures.tag_measures(_text(doc), ext.sentences)
     _spans(doc, "measures", ext.measures, lambda m: m.measure)
     return doc
 
@@ -131,10 +142,10 @@ def measures_component(doc: Doc) -> Doc:
 def attribution_component(doc: Doc) -> Doc:
     ext = _extraction(doc)
     published = _meta(doc).get("published")
-    ext.as_of_year = periods.infer_as_of_year(doc.text, published)
-    attribution.attribute(doc.text, ext.sentences, ext.figures, ext.as_of_year)
+    ext.as_of_year = periods.infer_as_of_year(_text(doc), published)
+    attribution.attribute(_text(doc), ext.sentences, ext.figures, ext.as_of_year)
     if ext.region is not None:
-        regions.assign_figure_regions(doc.text, ext.sentences, ext.figures, ext.entities, ext.region)
+        regions.assign_figure_regions(_text(doc), ext.sentences, ext.figures, ext.entities, ext.region)
     return doc
 
 
@@ -161,6 +172,7 @@ def run(text: str, title: str | None = None, published: dt.date | None = None,
     nlp = get_nlp()
     t0 = time.perf_counter()
     doc = nlp.make_doc(text)
+    doc.user_data["edumine_text"] = text
     timings = {"segment": time.perf_counter() - t0}
     doc._.meta = {"title": title, "published": published, "source_name": source_name}
     for name, proc in nlp.pipeline:
