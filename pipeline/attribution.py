@@ -43,10 +43,11 @@ from .segment import split_sentences
 METRIC_RULES = "metrics.yaml"
 KINDS = ("money", "percent", "pp", "count", "area", "number")
 RELATIONS = ("level", "change", "from", "to")
-_ENTRY_KEYS = ("id", "name", "kinds", "units", "before", "after", "any", "weak", "requires",
-               "forbids", "forbid_after", "context", "relations", "growth", "per_unit", "priority",
-               "note")
-_TOP_KEYS = ("ids", "domain", "umbrella", "bare_words", "null_before", "change_before", "metrics")
+_ENTRY_KEYS = ("id", "name", "kinds", "units", "before", "after", "any", "around", "weak",
+               "requires", "forbids", "forbid_after", "context", "relations", "growth", "per_unit",
+               "absorbs", "parts", "priority", "note")
+_TOP_KEYS = ("ids", "domain", "umbrella", "bare_words", "null_before", "change_before", "part_of",
+             "refers_back", "metrics")
 _CLAUSE_SPLIT = re.compile(r"[，；：,;:∶]")
 _MAGNITUDE = re.compile(r"^[万千百亿]+")
 
@@ -60,6 +61,7 @@ class Metric:
     before: tuple[re.Pattern[str], ...]
     after: tuple[re.Pattern[str], ...]
     any: tuple[re.Pattern[str], ...]
+    around: tuple[re.Pattern[str], ...]  # searched with the number replaced by '#'
     weak: tuple[re.Pattern[str], ...]
     requires: re.Pattern[str] | None
     forbids: re.Pattern[str] | None
@@ -68,6 +70,8 @@ class Metric:
     relations: frozenset[str]
     growth: str | None
     per_unit: bool
+    absorbs: frozenset[str]  # metrics this one wins over when both name the figure
+    parts: bool  # a 其中 part of a figure of this metric measures the same thing
     priority: int
 
 
@@ -81,6 +85,8 @@ class MetricRules:
     umbrella: re.Pattern[str]
     null_before: re.Pattern[str]
     change_before: re.Pattern[str]
+    part_of: re.Pattern[str]
+    refers_back: re.Pattern[str]
 
 
 # -- loading ---------------------------------------------------------------------
@@ -109,17 +115,22 @@ def _metric(entry: dict, ids: list[str], path: str, loc: str) -> Metric:
     growth = need(entry, "growth", str, path, loc, default=None)
     if growth is not None:
         one_of(growth, ids, path, f"{loc}.growth")
+    absorbs = str_list(entry, "absorbs", path, loc, default=[])
+    for i, a in enumerate(absorbs):
+        one_of(a, ids, path, f"{loc}.absorbs[{i}]")
     return Metric(
         id=mid, name=need(entry, "name", str, path, loc), kinds=frozenset(kinds),
         units=frozenset(units) or None,
         before=_patterns(entry, "before", path, loc), after=_patterns(entry, "after", path, loc),
-        any=_patterns(entry, "any", path, loc), weak=_patterns(entry, "weak", path, loc),
+        any=_patterns(entry, "any", path, loc), around=_patterns(entry, "around", path, loc),
+        weak=_patterns(entry, "weak", path, loc),
         requires=_optional_regex(entry, "requires", path, loc),
         forbids=_optional_regex(entry, "forbids", path, loc),
         forbid_after=_optional_regex(entry, "forbid_after", path, loc),
         context=_optional_regex(entry, "context", path, loc),
         relations=frozenset(rels), growth=growth,
         per_unit=need(entry, "per_unit", bool, path, loc, default=False),
+        absorbs=frozenset(absorbs), parts=need(entry, "parts", bool, path, loc, default=False),
         priority=need(entry, "priority", int, path, loc, default=50),
     )
 
@@ -150,6 +161,9 @@ def load_metric_rules(path: str | None = None) -> MetricRules:
         null_before=compile_regex(need(data, "null_before", str, shown, "<file>"), shown, "null_before"),
         change_before=compile_regex(need(data, "change_before", str, shown, "<file>"), shown,
                                     "change_before"),
+        part_of=compile_regex(need(data, "part_of", str, shown, "<file>"), shown, "part_of"),
+        refers_back=compile_regex(need(data, "refers_back", str, shown, "<file>"), shown,
+                                  "refers_back"),
     )
 
 
@@ -232,6 +246,7 @@ def _hits(p: _Probe, before: tuple[int, int], after: tuple[int, int], scope: tup
     nearest the start of ``after``; one hit per metric that fits the figure. ``scope``
     is the clause (or heading) the requires/forbids/context checks read."""
     out = []
+    joined = None  # the window with the number replaced by '#', for `around` cues
     for metric in load_metric_rules().metrics:
         mid = _fit(metric, p.fig, p.rel)
         if mid is None or (p.per_unit_only and not metric.per_unit):
@@ -239,6 +254,15 @@ def _hits(p: _Probe, before: tuple[int, int], after: tuple[int, int], scope: tup
         sides = ((metric.weak, True), (metric.weak, False)) if weak else (
             (metric.before + metric.any, True), (metric.after + metric.any, False))
         found = []
+        if metric.around and local and not weak:
+            joined = joined or p.text[before[0]:before[1]] + "#" + p.text[after[0]:after[1]]
+            cut = before[1] - before[0]
+            for rx in metric.around:
+                m = rx.search(joined)
+                if m:
+                    found.append(Hit(mid, m.group(), before[0] + m.start(), before[0] + min(m.end(), cut),
+                                     0, metric.priority, True))
+                    break
         for pats, is_before in sides:
             a, b = before if is_before else after
             for rx in pats:
@@ -251,8 +275,15 @@ def _hits(p: _Probe, before: tuple[int, int], after: tuple[int, int], scope: tup
     return out
 
 
+def _unabsorbed(hits: list[Hit]) -> list[Hit]:
+    """Drop hits whose metric another hit absorbs (引进优秀教师: recruited, not backbone)."""
+    by_id = load_metric_rules().by_id
+    wins = set().union(*(by_id[h.metric].absorbs for h in hits)) if hits else set()
+    return [h for h in hits if h.metric not in wins] or hits
+
+
 def _best(hits: list[Hit]) -> Hit:
-    return min(hits, key=lambda h: (-h.priority, not h.before, h.distance))
+    return min(_unabsorbed(hits), key=lambda h: (-h.priority, not h.before, h.distance))
 
 
 def _ambiguous(hits: list[Hit]) -> bool:
@@ -437,6 +468,30 @@ def _inherit(p: _Probe, scopes: list[tuple[int, int]]) -> tuple[Hit | None, bool
     return None, False
 
 
+def _follow_on(p: _Probe, sent: _Sentence, clause: tuple[int, int], own: list[Hit]) -> tuple[str, str] | None:
+    """A figure that qualifies the figure before it takes that figure's metric: a part
+    (其中骨干教师624人次 after 交流教师2186人次, when the metric has ``parts``), a share or
+    anaphora opening its clause (占比28.5%, 占…的18.2%, 这一比例达到65%). Its own cue wins
+    unless the earlier metric absorbs it (交流教师…其中骨干教师占比: still the rotation)."""
+    rules = load_metric_rules()
+    lead = p.text[clause[0]:p.fig.start]
+    part = rules.part_of.search(lead) is not None
+    if not part and not rules.refers_back.search(lead):
+        return None
+    stop = clause[0] if part else p.fig.start
+    earlier = [f for f in sent.figures if f.end <= stop and f is not p.fig]
+    if not earlier or not earlier[-1].metric:
+        return None
+    prev = earlier[-1]
+    metric = rules.by_id.get(prev.metric)
+    if metric is None or (part and not metric.parts):
+        return None
+    if own and not all(h.metric in metric.absorbs for h in own):
+        return None
+    mid = _fit(metric, p.fig, p.rel)
+    return (mid, f"{'part' if part else 'refers'}:{prev.surface}") if mid else None
+
+
 def _label(hit: Hit, how: str) -> tuple[str, str]:
     return hit.metric, f"{how}:{hit.cue}"
 
@@ -462,6 +517,9 @@ def metric_of(text: str, fig: Figure, sent: _Sentence, heads: list[Heading],
         if own:
             return _label(_best(own), "subject")
     local = _hits(p, before, after, clause)
+    follow = _follow_on(p, sent, clause, local)
+    if follow:
+        return follow
     if local:
         return _label(_best(local), "cue")
     weak = _hits(p, before, after, clause, weak=True)

@@ -55,6 +55,11 @@ def test_rules_are_cached_and_names_known():
     (lambda d: d["ids"].append("edu_spending"), "ids[", "duplicate metric id"),
     (lambda d: d["metrics"][0].pop("kinds"), "metrics[0].kinds", "missing"),
     (lambda d: d.update(extra=1), "<file>", "unknown key"),
+    (lambda d: d["metrics"][0].update(absorbs=["no_such_metric"]), "metrics[0].absorbs[0]", "not one of"),
+    (lambda d: d["metrics"][0].update(around=["教师#("]), "metrics[0].around[0]", "does not compile"),
+    (lambda d: d["metrics"][0].update(parts="yes"), "metrics[0].parts", ""),
+    (lambda d: d.pop("refers_back"), "refers_back", "missing"),
+    (lambda d: d.update(part_of="其中("), "part_of", "does not compile"),
 ])
 def test_bad_metric_rules_name_the_entry(tmp_path, mutate, where, why):
     data = _metrics()
