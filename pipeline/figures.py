@@ -606,6 +606,23 @@ def _carried(text: str, cands: list[_Cand], rules: Rules) -> list[_Cand]:
     return out
 
 
+_JOINED = re.compile(r"[ \t]*(?:和|、|与|及|或)[ \t]*")
+
+
+def _elided_pp(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """下降6.5个和9.3个百分点: a count in 个 joined by 和/、 to a percentage-point figure
+    shares its unit (the writer said 个百分点 once); chains are read right to left.
+    More than 100 is a real count (新增学位300个和…)."""
+    out = list(cands)
+    for i in range(len(out) - 2, -1, -1):
+        c, n = out[i], out[i + 1]
+        if (c.kind == "count" and c.unit == "个" and n.kind == "pp" and c.value <= 100
+                and _JOINED.fullmatch(text, c.end, n.start)):
+            out[i] = _Cand(c.start, c.end, "pp", c.value, c.value_max, n.unit, c.qualifier, c.rule,
+                           c.numeric)
+    return out
+
+
 def _line_start(text: str, pos: int) -> bool:
     return text[text.rfind("\n", 0, pos) + 1:pos].strip() == ""
 
@@ -665,6 +682,7 @@ def find_figures(text: str) -> list[Figure]:
     cands += [c for c in _indicators(text, rules) if not _excluded(text, c, rules, names)]
     cands = _drop_overlaps(cands)
     cands = _drop_overlaps(cands + _enumerated(text, cands, rules) + _carried(text, cands, rules))
+    cands = _elided_pp(text, cands)
     for i, c in enumerate(cands):
         _bound(text, c, rules, cands[i - 1].end if i else 0)
     rels = _relations(text, cands, rules)
