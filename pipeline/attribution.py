@@ -348,9 +348,18 @@ def _is_bare(text: str, before: tuple[int, int], after: tuple[int, int], money: 
     return len(strip(text[before[0]:before[1]])) <= 2 and (money or len(strip(head)) <= 1)
 
 
-def _relation(text: str, fig: Figure, before: tuple[int, int]) -> str:
+_JOINED = re.compile(r"[ \t]*(?:和|、|与|及|或)[ \t]*")
+
+
+def _relation(text: str, fig: Figure, before: tuple[int, int], prev: Figure | None = None) -> str:
+    """The figure's relation as attribution reads it: a share right after a change it is
+    listed with (分别提高0.5个和0.8个百分点) is a change too."""
     rel = fig.relation or "level"
     if rel == "multiple":
+        return "change"
+    if (rel == "level" and prev is not None and prev.relation in ("change", "multiple")
+            and prev.kind == fig.kind and fig.kind in ("percent", "pp")
+            and _JOINED.fullmatch(text, prev.end, fig.start)):
         return "change"
     if rel == "level" and fig.kind in ("percent", "pp") and load_metric_rules().change_before.search(
             text, before[0], before[1]):
@@ -511,7 +520,9 @@ def metric_of(text: str, fig: Figure, sent: _Sentence, heads: list[Heading],
     clause = sent.clauses[ci]
     before, after = _windows(text, fig, clause, sent.figures)
     per_unit_only = bool(load_metric_rules().null_before.search(text[before[0]:before[1]]))
-    p = _Probe(text, fig, _relation(text, fig, before), sent.span, school_doc, per_unit_only)
+    earlier = [f for f in sent.figures if f.end <= fig.start]
+    rel = _relation(text, fig, before, earlier[-1] if earlier else None)
+    p = _Probe(text, fig, rel, sent.span, school_doc, per_unit_only)
     if subject:
         own = _hits(p, subject, (subject[1], subject[1]), clause)
         if own:
