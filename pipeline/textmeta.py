@@ -36,6 +36,8 @@ _FONT = re.compile(r"(?:字体|字号)[:：]?\s*[大中小放缩]*|[|｜\s]")
 # an issuing body alone beside a date: a short name ending like an organ or a medium
 _ISSUER = re.compile(r"[\u4e00-\u9fff]{2,24}(?:厅|局|委|委员会|政府|办公室|办公厅|中心|网|报|社|台|站|"
                      r"教育局|教体局|研究院|学校|大学)")
+DATELINE_MAX = 80
+_CLAUSE_MARK = re.compile(r"[。，；！？,;!?]")
 _SENTENCE_END = ("。", "；", "，", "！", "?", "？", ";")
 MAX_TITLE = 80
 
@@ -95,7 +97,22 @@ def is_meta_line(line: str) -> bool:
     if len(line) > 120 or not (DATE.search(line) or SOURCE.search(line)):
         return False
     rest = _FONT.sub("", _FIELD_VALUE.sub("", DATE.sub("", line)))
-    return not rest or bool(DATE.search(line) and _ISSUER.fullmatch(rest))
+    return not rest or bool(DATE.search(line) and _ISSUER.fullmatch(rest)) or is_dateline(line)
+
+
+def is_dateline(line: str) -> bool:
+    """A byline of fields around a full date, with no sentence in it:
+    ``宁波江北教育 2024-10-15 18:30 浙江``, ``来源：某日报 2024年09月03日 记者 张三``,
+    ``某某网讯 2024-06-20 记者 李华``. Prose always carries sentence punctuation."""
+    if len(line) > DATELINE_MAX or _CLAUSE_MARK.search(line) or len(line.split()) < 2:
+        return False
+    m = DATE.search(line)
+    if not m:
+        return False
+    end = m.start() + len(m.group(0).rstrip())  # DATE swallows the blank after 日
+    before = line[m.start() - 1] if m.start() else " "
+    after = line[end] if end < len(line) else " "
+    return (before.isspace() or before in ":：") and after.isspace()
 
 
 def is_headline(line: str) -> bool:

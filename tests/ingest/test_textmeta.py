@@ -54,6 +54,11 @@ def test_find_source() -> None:
     ("某市日报 2024年3月1日", True),
     ("全县2023年7月21日召开教育工作会议", False),
     ("某县实验小学2023年9月1日开学", False),
+    ("某区教育 2024-10-15 18:30 浙江", True),
+    ("来源：某日报 2024年09月03日 记者 张三 通讯员 李四", True),
+    ("某某新闻网讯 2024-06-20 记者 王五", True),
+    ("2024年6月20日，全县召开教育大会", False),
+    ("全县 2024年6月20日召开教育大会", False),
 ])
 def test_is_meta_line(line: str, meta: bool) -> None:
     assert is_meta_line(line) is meta
