@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import modality as modality_mod
@@ -46,8 +46,8 @@ RELATIONS = ("level", "change", "from", "to")
 _ENTRY_KEYS = ("id", "name", "kinds", "units", "before", "after", "any", "around", "weak",
                "requires", "forbids", "forbid_after", "context", "relations", "growth", "per_unit",
                "absorbs", "parts", "priority", "note")
-_TOP_KEYS = ("ids", "domain", "umbrella", "bare_words", "null_before", "change_before", "part_of",
-             "refers_back", "metrics")
+_TOP_KEYS = ("ids", "domain", "umbrella", "bare_words", "null_before", "per_unit_scope",
+             "change_before", "part_of", "refers_back", "metrics")
 _CLAUSE_SPLIT = re.compile(r"[，；：,;:∶]")
 _MAGNITUDE = re.compile(r"^[万千百亿]+")
 
@@ -84,6 +84,7 @@ class MetricRules:
     domain_per_1000: float
     umbrella: re.Pattern[str]
     null_before: re.Pattern[str]
+    per_unit_scope: re.Pattern[str]
     change_before: re.Pattern[str]
     part_of: re.Pattern[str]
     refers_back: re.Pattern[str]
@@ -159,6 +160,8 @@ def load_metric_rules(path: str | None = None) -> MetricRules:
         domain_per_1000=float(need(domain, "per_1000", (int, float), shown, "domain")),
         umbrella=compile_regex(need(data, "umbrella", str, shown, "<file>"), shown, "umbrella"),
         null_before=compile_regex(need(data, "null_before", str, shown, "<file>"), shown, "null_before"),
+        per_unit_scope=compile_regex(need(data, "per_unit_scope", str, shown, "<file>"), shown,
+                                     "per_unit_scope"),
         change_before=compile_regex(need(data, "change_before", str, shown, "<file>"), shown,
                                     "change_before"),
         part_of=compile_regex(need(data, "part_of", str, shown, "<file>"), shown, "part_of"),
@@ -464,11 +467,17 @@ def _scan_order(sent: _Sentence, ci: int, fig: Figure) -> list[tuple[int, int]]:
     return nxt + prev
 
 
-def _inherit(p: _Probe, scopes: list[tuple[int, int]]) -> tuple[Hit | None, bool]:
-    """The first scope with a fitting cue gives the metric; (None, True) when it is ambiguous."""
-    umbrella = load_metric_rules().umbrella
+def _inherit(p: _Probe, scopes: list[tuple[int, int]], per_unit: bool = False) -> tuple[Hit | None, bool]:
+    """The first scope with a fitting cue gives the metric; (None, True) when it is ambiguous.
+    With ``per_unit``, a scope naming a per-unit quantity (生均…值, 每百名学生拥有…) lends
+    only per-unit metrics."""
+    rules = load_metric_rules()
+    umbrella = rules.umbrella
     for a, b in scopes:
-        hits = _hits(p, (a, b), (b, b), (a, b), local=False)
+        q = p
+        if per_unit and not p.per_unit_only and rules.per_unit_scope.search(p.text, a, b):
+            q = replace(p, per_unit_only=True)
+        hits = _hits(q, (a, b), (b, b), (a, b), local=False)
         if hits:
             best = _best(hits)
             m = umbrella.search(p.text, a, b) if p.fig.kind == "money" else None
@@ -519,7 +528,9 @@ def metric_of(text: str, fig: Figure, sent: _Sentence, heads: list[Heading],
     ci = _clause_of(sent, fig.start)
     clause = sent.clauses[ci]
     before, after = _windows(text, fig, clause, sent.figures)
-    per_unit_only = bool(load_metric_rules().null_before.search(text[before[0]:before[1]]))
+    rules = load_metric_rules()
+    per_unit_only = bool(rules.null_before.search(text[before[0]:before[1]])
+                         or rules.per_unit_scope.search(text, clause[0], fig.start))
     earlier = [f for f in sent.figures if f.end <= fig.start]
     rel = _relation(text, fig, before, earlier[-1] if earlier else None)
     p = _Probe(text, fig, rel, sent.span, school_doc, per_unit_only)
@@ -546,7 +557,7 @@ def metric_of(text: str, fig: Figure, sent: _Sentence, heads: list[Heading],
         return None, "no cue"  # a change or end point with a subject of its own that names nothing
     if (p.rel != "level" or not money) and not _is_bare(text, (clause[0], fig.start), after, money):
         return None, "no cue"  # its clause names a subject that no cue knows (起征点从800元提高到5000元)
-    hit, ambiguous = _inherit(p, _scan_order(sent, ci, fig))
+    hit, ambiguous = _inherit(p, _scan_order(sent, ci, fig), per_unit=True)
     if hit:
         return _label(hit, "sentence")
     if money and not ambiguous:
