@@ -10,7 +10,7 @@ import os
 import time
 import zlib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from . import dedup
 from .clean import clean
@@ -117,23 +117,22 @@ def rows_for(p: Processed, duplicate_of: str | None, version: str | None = None)
     return {"documents": documents, "sources": sources, **extraction_rows(p.doc_id, text, ext, version)}
 
 
+def _rows(items: list, doc_id: str, version: str, extra: Callable[[Any], dict[str, Any]]) -> list[dict[str, Any]]:
+    rows = []
+    for item in items:
+        row = item.as_dict()
+        row.update(doc_id=doc_id, rules_version=version, **extra(item))
+        rows.append(row)
+    return rows
+
+
 def extraction_rows(doc_id: str, text: str, ext: Extraction, version: str) -> dict[str, list[dict[str, Any]]]:
     """Figure, measure and entity rows of one document (also used by ``reextract``)."""
-    figures = []
-    for f in ext.figures:
-        row = f.as_dict()
-        row.update(figure_id=f"{doc_id}-f{f.start}-{f.end}", doc_id=doc_id,
-                   sentence=text[f.sent_start:f.sent_end], rules_version=version)
-        figures.append(row)
-    measures = []
-    for m in ext.measures:
-        row = m.as_dict()
-        row.update(measure_id=f"{doc_id}-m{m.start}-{m.measure}", doc_id=doc_id,
-                   evidence=text[m.start:m.end], rules_version=version)
-        measures.append(row)
-    entities = []
-    for e in ext.entities:
-        row = e.as_dict()
-        row.update(entity_id=f"{doc_id}-e{e.start}-{e.end}-{e.label}", doc_id=doc_id, rules_version=version)
-        entities.append(row)
-    return {"figures": figures, "measures": measures, "entities": entities}
+    return {
+        "figures": _rows(ext.figures, doc_id, version, lambda f: {
+            "figure_id": f"{doc_id}-f{f.start}-{f.end}", "sentence": text[f.sent_start:f.sent_end]}),
+        "measures": _rows(ext.measures, doc_id, version, lambda m: {
+            "measure_id": f"{doc_id}-m{m.start}-{m.measure}", "evidence": text[m.start:m.end]}),
+        "entities": _rows(ext.entities, doc_id, version, lambda e: {
+            "entity_id": f"{doc_id}-e{e.start}-{e.end}-{e.label}"}),
+    }
