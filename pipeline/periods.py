@@ -216,6 +216,9 @@ def resolve(phrase: TimePhrase, as_of: int | None) -> tuple[int, int] | None:
     return None
 
 
+_OWN_VALUE = re.compile(r"的[约近超逾]?[\d〇零一二两三四五六七八九十百千]")
+
+
 def governing(phrases: list[TimePhrase], text: str, sent_start: int, pos: int) -> TimePhrase | None:
     """The time phrase that governs a figure at ``pos``: the last period phrase before it
     in its sentence (``phrases`` are that sentence's), unless a list marker lies between
@@ -224,6 +227,8 @@ def governing(phrases: list[TimePhrase], text: str, sent_start: int, pos: int) -
     for p in reversed(phrases):
         if p.end > pos or p.base:
             continue
+        if pos > p.end + 1 and _OWN_VALUE.match(text, p.end):
+            continue  # 由2020年的12.5%提高到18.2%: 2020 is 12.5%'s own year, not 18.2%'s
         if marker.search(text, p.end, pos) and marker.search(text, sent_start, p.start):
             return None
         return p
