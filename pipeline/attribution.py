@@ -486,11 +486,13 @@ def _inherit(p: _Probe, scopes: list[tuple[int, int]], per_unit: bool = False) -
     return None, False
 
 
-def _follow_on(p: _Probe, sent: _Sentence, clause: tuple[int, int], own: list[Hit]) -> tuple[str, str] | None:
+def _follow_on(p: _Probe, sent: _Sentence, clause: tuple[int, int], own: str | None,
+               how: str) -> tuple[str, str] | None:
     """A figure that qualifies the figure before it takes that figure's metric: a part
     (其中骨干教师624人次 after 交流教师2186人次, when the metric has ``parts``), a share or
-    anaphora opening its clause (占比28.5%, 占…的18.2%, 这一比例达到65%). Its own cue wins
-    unless the earlier metric absorbs it (交流教师…其中骨干教师占比: still the rotation)."""
+    anaphora opening its clause (占比28.5%, 占…的18.2%, 这一比例达到65%). Its own reading
+    (``own``, decided by ``how``) wins unless it is none, a weak guess, or a metric the
+    earlier one absorbs (交流教师…其中骨干教师占比: still the rotation)."""
     rules = load_metric_rules()
     lead = p.text[clause[0]:p.fig.start]
     part = rules.part_of.search(lead) is not None
@@ -504,7 +506,7 @@ def _follow_on(p: _Probe, sent: _Sentence, clause: tuple[int, int], own: list[Hi
     metric = rules.by_id.get(prev.metric)
     if metric is None or (part and not metric.parts):
         return None
-    if own and not all(h.metric in metric.absorbs for h in own):
+    if own is not None and own not in metric.absorbs and not how.startswith("weak"):
         return None
     mid = _fit(metric, p.fig, p.rel)
     return (mid, f"{'part' if part else 'refers'}:{prev.surface}") if mid else None
@@ -534,14 +536,22 @@ def metric_of(text: str, fig: Figure, sent: _Sentence, heads: list[Heading],
     earlier = [f for f in sent.figures if f.end <= fig.start]
     rel = _relation(text, fig, before, earlier[-1] if earlier else None)
     p = _Probe(text, fig, rel, sent.span, school_doc, per_unit_only)
+    own, how = _own_metric(p, sent, ci, (before, after), heads, subject)
+    return _follow_on(p, sent, clause, own, how) or (own, how)
+
+
+def _own_metric(p: _Probe, sent: _Sentence, ci: int, windows: tuple[tuple[int, int], tuple[int, int]],
+                heads: list[Heading], subject: tuple[int, int] | None) -> tuple[str | None, str]:
+    """The metric the figure's own words give: its subject (分别), its window, its clause,
+    its sentence, its heading (money), a weak verb; else None and why."""
+    text, fig = p.text, p.fig
+    clause = sent.clauses[ci]
+    before, after = windows
     if subject:
         own = _hits(p, subject, (subject[1], subject[1]), clause)
         if own:
             return _label(_best(own), "subject")
     local = _hits(p, before, after, clause)
-    follow = _follow_on(p, sent, clause, local)
-    if follow:
-        return follow
     if local:
         return _label(_best(local), "cue")
     weak = _hits(p, before, after, clause, weak=True)
@@ -566,7 +576,7 @@ def metric_of(text: str, fig: Figure, sent: _Sentence, heads: list[Heading],
             return _label(hit, "heading")
     if weak:
         return _label(_best(weak), "weak" + ("(several purposes)" if ambiguous else ""))
-    return None, "null:distributive" if per_unit_only else "no cue"
+    return None, "null:distributive" if p.per_unit_only else "no cue"
 
 
 # -- 分别: each value to its own subject -----------------------------------------------------
