@@ -68,8 +68,11 @@ class MeasureRules:
 
     measures: dict[str, MeasureDef]
     scanner: re.Pattern[str]
-    pattern_scanner: re.Pattern[str] | None  # patterns only: tried where a term won the scan
-    groups: dict[str, Cue]  # named group -> pattern cue
+    # patterns by possible first character (and those whose first character is unknown):
+    # every one that can start where the scanner stopped is tried there, so two patterns
+    # (or a term and a pattern) starting at the same character are all found
+    starts: dict[str, tuple[tuple[Cue, re.Pattern[str]], ...]]
+    any_start: tuple[tuple[Cue, re.Pattern[str]], ...]
     terms: dict[str, tuple[Cue, ...]]  # term text -> its cues (several when shared)
     exclude: re.Pattern[str] | None
     skip_sentence: re.Pattern[str] | None
@@ -226,6 +229,26 @@ def _settings(data: dict, path: str) -> tuple[re.Pattern | None, re.Pattern | No
             title)
 
 
+def _pattern_index(cues: list[Cue], path: str) -> tuple[dict[str, tuple[tuple[Cue, re.Pattern[str]], ...]],
+                                                        tuple[tuple[Cue, re.Pattern[str]], ...]]:
+    """Each pattern cue compiled once, filed under the characters it can start with."""
+    starts: dict[str, tuple[tuple[Cue, re.Pattern[str]], ...]] = {}
+    any_start: list[tuple[Cue, re.Pattern[str]]] = []
+    for c in cues:
+        item = (c, compile_regex(c.text, path, c.rule))
+        try:
+            rx = item[1]
+            chars, empty = (None, True) if rx.flags & re.IGNORECASE else _first_chars(_sre_parse(c.text))
+        except Exception:  # noqa: BLE001 - an optimisation only: unknown first chars are tried everywhere
+            chars, empty = None, True
+        if chars is None or empty:
+            any_start.append(item)
+            continue
+        for ch in chars:
+            starts[ch] = starts.get(ch, ()) + (item,)
+    return starts, tuple(any_start)
+
+
 def compile_rules(data: Any, path: str) -> MeasureRules:
     """Validate a parsed measures file and compile it; any fault is a RuleError."""
     if not isinstance(data, dict):
@@ -245,14 +268,14 @@ def compile_rules(data: Any, path: str) -> MeasureRules:
         if c.is_term:
             terms[c.text] = terms.get(c.text, ()) + (c,)
     groups = {f"p{i}": c for i, c in enumerate(c for c in cues if not c.is_term)}
+    starts, any_start = _pattern_index(list(groups.values()), path)
     trie = _trie_regex(sorted(terms))
     # each pattern's own gate stands outside its group: a failing gate then costs no group entry
     alts = [f"(?P<T>{trie})"] + [f"{_gate([c.text])}(?P<{g}>{c.text})" for g, c in groups.items()]
     gate = _gate([trie] + [c.text for c in groups.values()])
     scanner = compile_regex(gate + "(?:" + "|".join(alts) + ")", path, "<all cues>")
-    pattern_scanner = compile_regex("|".join(alts[1:]), path, "<all patterns>") if groups else None
     exclude, skip, title = _settings(data, path)
-    return MeasureRules(defs, scanner, pattern_scanner, groups, terms, exclude, skip, title)
+    return MeasureRules(defs, scanner, starts, any_start, terms, exclude, skip, title)
 
 
 @lru_cache(maxsize=4)
@@ -271,23 +294,22 @@ class _Hit:
     cue: Cue
 
 
-def _hits_of(rules: MeasureRules, m: re.Match[str]) -> list[_Hit]:
-    if m.lastgroup == "T":
-        return [_Hit(m.start(), m.end(), c) for c in rules.terms[m.group()]]
-    return [_Hit(m.start(), m.end(), rules.groups[m.lastgroup])]  # type: ignore[index]
-
-
 def _scan(rules: MeasureRules, sent: str) -> list[_Hit]:
-    """Every cue start in the sentence: one scanner search per hit, overlapping allowed."""
+    """Every cue start in the sentence: one scanner search per hit, overlapping allowed.
+
+    Where the scanner stops, the longest term there and every pattern that can start
+    with that character are tried, so cues sharing a start are all found.
+    """
     hits: list[_Hit] = []
     pos = 0
     while (m := rules.scanner.search(sent, pos)) is not None:
-        hits.extend(_hits_of(rules, m))
-        if m.lastgroup == "T" and rules.pattern_scanner is not None:
-            pm = rules.pattern_scanner.match(sent, m.start())
-            if pm is not None:
-                hits.extend(_hits_of(rules, pm))
-        pos = m.start() + 1
+        p = m.start()
+        if m.lastgroup == "T":
+            hits.extend(_Hit(p, m.end(), c) for c in rules.terms[m.group()])
+        for cue, rx in rules.starts.get(sent[p], ()) + rules.any_start:
+            if (pm := rx.match(sent, p)) is not None:
+                hits.append(_Hit(p, pm.end(), cue))
+        pos = p + 1
     return hits
 
 
