@@ -47,7 +47,7 @@ _ENTRY_KEYS = ("id", "name", "kinds", "units", "before", "after", "any", "around
                "requires", "forbids", "forbid_after", "context", "relations", "growth", "per_unit",
                "absorbs", "parts", "priority", "note")
 _TOP_KEYS = ("ids", "domain", "umbrella", "bare_words", "null_before", "per_unit_scope",
-             "change_before", "part_of", "refers_back", "metrics")
+             "change_before", "part_of", "part_places", "refers_back", "metrics")
 _CLAUSE_SPLIT = re.compile(r"[，；：,;:∶]")
 _MAGNITUDE = re.compile(r"^[万千百亿]+")
 
@@ -87,6 +87,7 @@ class MetricRules:
     per_unit_scope: re.Pattern[str]
     change_before: re.Pattern[str]
     part_of: re.Pattern[str]
+    part_places: re.Pattern[str]
     refers_back: re.Pattern[str]
 
 
@@ -165,6 +166,7 @@ def load_metric_rules(path: str | None = None) -> MetricRules:
         change_before=compile_regex(need(data, "change_before", str, shown, "<file>"), shown,
                                     "change_before"),
         part_of=compile_regex(need(data, "part_of", str, shown, "<file>"), shown, "part_of"),
+        part_places=compile_regex(need(data, "part_places", str, shown, "<file>"), shown, "part_places"),
         refers_back=compile_regex(need(data, "refers_back", str, shown, "<file>"), shown,
                                   "refers_back"),
     )
@@ -486,6 +488,13 @@ def _inherit(p: _Probe, scopes: list[tuple[int, int]], per_unit: bool = False) -
     return None, False
 
 
+def _place_part(lead: str) -> bool:
+    """其中乡村学校不低于: a part named by places, levels and bounds only."""
+    rules = load_metric_rules()
+    rest = rules.part_places.sub("", rules.bare.sub("", rules.part_of.sub("", lead, count=1)))
+    return len(rest.strip()) <= 1
+
+
 def _follow_on(p: _Probe, sent: _Sentence, clause: tuple[int, int], own: str | None,
                how: str) -> tuple[str, str] | None:
     """A figure that qualifies the figure before it takes that figure's metric: a part
@@ -504,7 +513,7 @@ def _follow_on(p: _Probe, sent: _Sentence, clause: tuple[int, int], own: str | N
         return None
     prev = earlier[-1]
     metric = rules.by_id.get(prev.metric)
-    if metric is None or (part and not metric.parts):
+    if metric is None or (part and not metric.parts and not _place_part(lead)):
         return None
     if own is not None and own not in metric.absorbs and not how.startswith("weak"):
         return None
