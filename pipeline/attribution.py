@@ -343,14 +343,16 @@ def _windows(text: str, fig: Figure, clause: tuple[int, int], others: list[Figur
 def _is_bare(text: str, before: tuple[int, int], after: tuple[int, int], money: bool = False) -> bool:
     """No subject of its own: only change words, times, numbers and punctuation around it
     (for money, before it: 安排资金50万元开展… takes its purpose from the sentence)."""
-    rules = load_metric_rules()
-
-    def strip(s: str) -> str:
-        s = rules.bare.sub("", s)
-        return re.sub(r"[\d.%]+|[〇零一二两三四五六七八九十百千万亿]+年|年|月|日|以来|来|每|近", "", s)
-
     head = text[after[0]:min(after[1], after[0] + 4)]
-    return len(strip(text[before[0]:before[1]])) <= 2 and (money or len(strip(head)) <= 1)
+    return len(_strip_bare(text[before[0]:before[1]])) <= 2 and (money or len(_strip_bare(head)) <= 1)
+
+
+_TIMES_NUMBERS = re.compile(r"[\d.%]+|[〇零一二两三四五六七八九十百千万亿]+年|年|月|日|以来|来|每|近")
+
+
+def _strip_bare(s: str) -> str:
+    """``s`` without subject-less words, times and numbers: what is left names a subject."""
+    return _TIMES_NUMBERS.sub("", load_metric_rules().bare.sub("", s))
 
 
 _JOINED = re.compile(r"[ \t]*(?:和|、|与|及|或)[ \t]*")
@@ -491,7 +493,7 @@ def _inherit(p: _Probe, scopes: list[tuple[int, int]], per_unit: bool = False) -
 def _place_part(lead: str) -> bool:
     """其中乡村学校不低于: a part named by places, levels and bounds only."""
     rules = load_metric_rules()
-    rest = rules.part_places.sub("", rules.bare.sub("", rules.part_of.sub("", lead, count=1)))
+    rest = _strip_bare(rules.part_places.sub("", rules.part_of.sub("", lead, count=1)))
     return len(rest.strip()) <= 1
 
 
