@@ -13,6 +13,12 @@ and ``modality`` of the figures of one document, reading like an analyst:
   (the sentence, or a document dense in schooling words). No cue, no metric:
   NULL beats a wrong guess. In ``北京、江苏分别为a、b`` each value reads its own
   subject first, and ``metric_rule`` records it (``…; 分别:江苏``).
+  A follow-on figure takes the metric of the figure it qualifies when its own
+  words give none, a weak guess, or a metric the earlier one absorbs: a part
+  (其中… of a flow, or named only by places), a share opening its clause
+  (占比/占…的/这一比例/…的占). The activity absorbs the category (引进优秀教师,
+  交流教师中骨干教师: recruitment, rotation). Per-unit wording (每/生均/每百名)
+  admits only per-unit metrics.
 * period: the last time phrase before the figure in its sentence
   (:mod:`pipeline.periods`); a list marker between them ends its reach; a
   figure-less lead ending in ： carries its time into the list lines under it.
