@@ -44,6 +44,8 @@ class Standard:
     kind: str | None = None
     unit: str | None = None
     sentence: re.Pattern[str] | None = None
+    lead: re.Pattern[str] | None = None  # must match just before the figure (its own clause)
+    not_lead: re.Pattern[str] | None = None  # must not match there
 
     def met_by(self, value: float) -> bool:
         return bool(OPS[self.op](value, self.threshold))
@@ -68,7 +70,8 @@ def _metrics(data: dict, path: str) -> dict[str, MetricInfo]:
 
 
 def _standard(entry: dict, path: str, loc: str, metrics: dict[str, MetricInfo]) -> Standard:
-    allowed = ("id", "label", "clause", "metric", "kind", "op", "threshold", "unit", "sentence")
+    allowed = ("id", "label", "clause", "metric", "kind", "op", "threshold", "unit", "sentence",
+               "lead", "not_lead")
     need(entry, "id", str, path, loc)
     no_unknown_keys(entry, allowed, path, loc)
     metric = need(entry, "metric", str, path, loc, default=None)
@@ -78,6 +81,7 @@ def _standard(entry: dict, path: str, loc: str, metrics: dict[str, MetricInfo]) 
     if kind is not None:
         one_of(kind, KINDS, path, f"{loc}.kind")
     pattern = need(entry, "sentence", str, path, loc, default=None)
+    lead, not_lead = (need(entry, key, str, path, loc, default=None) for key in ("lead", "not_lead"))
     return Standard(
         id=entry["id"], label=need(entry, "label", str, path, loc),
         clause=need(entry, "clause", str, path, loc), metric=metric,
@@ -85,6 +89,8 @@ def _standard(entry: dict, path: str, loc: str, metrics: dict[str, MetricInfo]) 
         threshold=float(need(entry, "threshold", (int, float), path, loc)), kind=kind,
         unit=need(entry, "unit", str, path, loc, default=None),
         sentence=compile_regex(pattern, path, f"{loc}.sentence") if pattern else None,
+        lead=compile_regex(lead, path, f"{loc}.lead") if lead else None,
+        not_lead=compile_regex(not_lead, path, f"{loc}.not_lead") if not_lead else None,
     )
 
 
@@ -113,7 +119,8 @@ def metric_label(metric: str) -> str:
 
 
 _CANDIDATES = """
-SELECT region_code, region_name, metric, kind, value, year_end AS year, sentence, figure_id
+SELECT region_code, region_name, metric, kind, value, year_end AS year, sentence, figure_id,
+       start - sent_start AS pos
 FROM figures_full
 WHERE modality = 'actual' AND duplicate_of IS NULL AND value IS NOT NULL
   AND list_contains(?, metric) AND region_code IS NOT NULL
@@ -158,6 +165,17 @@ def check_standards(con: duckdb.DuckDBPyConnection, regions: list[str] | None = 
     return pd.DataFrame(rows, columns=columns)
 
 
+LEAD_CHARS = 16
+
+
+def _lead(sentence: str | None, pos: object) -> str:
+    """The text just before a figure inside its own clause of the sentence."""
+    if not sentence or pos is None or pd.isna(pos):
+        return ""
+    before = sentence[max(0, int(pos) - LEAD_CHARS):int(pos)]
+    return re.split(r"[，；。,;]", before)[-1]
+
+
 def _verdict(county, std: Standard, mine: pd.DataFrame) -> dict:
     row = {"region_code": county.region_code, "region": county.region_name or county.region_code,
            "standard": std.id, "label": std.label, "clause": std.clause, "op": std.op,
@@ -169,6 +187,11 @@ def _verdict(county, std: Standard, mine: pd.DataFrame) -> dict:
         hits = hits[hits.kind == std.kind]
     if std.sentence is not None:
         hits = hits[hits.sentence.fillna("").map(lambda s: bool(std.sentence.search(s)))]
+    if std.lead is not None or std.not_lead is not None:
+        leads = [_lead(s, p) for s, p in zip(hits.sentence, hits.pos)]
+        keep = [(std.lead is None or bool(std.lead.search(x))) and
+                (std.not_lead is None or not std.not_lead.search(x)) for x in leads]
+        hits = hits[keep]
     if hits.empty:
         return {**row, "status": "no data"}
     best = hits.iloc[0]

@@ -33,9 +33,13 @@ def one_county(tmp_path_factory):
 def test_cases(one_county, case):
     con, fig = one_county, case["figure"]
     con.execute("DELETE FROM figures")
+    surface = f"{fig['value']:g}"
+    at = max(0, fig["sentence"].find(surface))  # the figure stands where its value is written
     con.execute('INSERT INTO figures (figure_id, doc_id, start, "end", surface, kind, value, metric, '
-                "year_start, year_end, modality, sentence) VALUES ('f', 'd', 0, 1, 's', ?, ?, ?, 2023, 2023, "
-                "'actual', ?)", [fig["kind"], fig["value"], fig["metric"], fig["sentence"]])
+                "year_start, year_end, modality, sentence, sent_start, sent_end) "
+                "VALUES ('f', 'd', ?, ?, ?, ?, ?, ?, 2023, 2023, 'actual', ?, 0, ?)",
+                [at, at + len(surface), surface, fig["kind"], fig["value"], fig["metric"], fig["sentence"],
+                 len(fig["sentence"])])
     table = check_standards(con)
     row = table[table.standard == case["standard"]].iloc[0]
     assert row.status == case["expect"]
