@@ -69,6 +69,9 @@ def ingest(paths: tuple[str, ...], db: Path | None, jobs: int | None, progress: 
         click.echo(f"... and {len(info.rejects) - 50} more rejects (see the rejects table)", err=True)
     if stats_json:
         stats_json.write_text(json.dumps(info.as_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
+    if info.stale:
+        click.echo(f"note: {info.stale} documents were extracted with other rules than the current ones; "
+                   "`edumine reextract` brings them up to date", err=True)
     click.echo(info.summary())
 
 

@@ -43,6 +43,7 @@ class IngestInfo:
     seconds: float = 0.0
     stage_seconds: dict[str, float] = field(default_factory=dict)
     rejects: list[Reject] = field(default_factory=list)
+    stale: int = 0  # documents in the warehouse extracted with other rules (see reextract)
 
     @property
     def documents(self) -> int:
@@ -57,6 +58,7 @@ class IngestInfo:
         return {"new": self.new, "updated": self.updated, "unchanged": self.unchanged,
                 "duplicate": self.duplicate, "rejected": self.rejected, "figures": self.figures,
                 "measures": self.measures, "bytes_in": self.bytes_in, "seconds": self.seconds,
+                "stale": self.stale,
                 "stage_seconds": dict(self.stage_seconds),
                 "rejects": [(r.source_path, r.reason, r.detail) for r in self.rejects]}
 
@@ -202,6 +204,8 @@ def ingest(paths: Iterable[str], db: str | Path | None = None, jobs: int | None 
             writer.flush()  # what was processed is kept, even when the run is interrupted
             if bar is not None:
                 bar.close()
+        info.stale = wh.con.execute("SELECT count(*) FROM documents WHERE rules_version IS DISTINCT FROM ?",
+                                    [writer.version]).fetchone()[0]
     info.seconds = time.perf_counter() - t_start
     return info
 

@@ -141,3 +141,23 @@ def test_public_api_names_are_functions_not_modules():
         if name != "__version__":
             obj = getattr(pipeline, name)
             assert callable(obj) and not hasattr(obj, "__path__") and type(obj).__name__ != "module", name
+
+
+def test_reextract_after_a_rules_change(corpus, tmp_path, monkeypatch):
+    import shutil
+
+    db = str(tmp_path / "w.duckdb")
+    run("ingest", str(corpus), "--db", db, "--jobs", "1")
+    assert run("reextract", "--db", db, "--jobs", "1").stdout.startswith("reextracted 0 documents (2 already")
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    with open(rules / "userdict.txt", "a", encoding="utf-8") as fh:
+        fh.write("教育强县 n\n")  # any edit changes the rules version
+    monkeypatch.setenv("EDUMINE_RULES", str(rules))
+    again = run("ingest", str(corpus), "--db", db, "--jobs", "1")
+    assert "note: 2 documents were extracted with other rules" in again.stderr
+    out = run("reextract", "--db", db, "--jobs", "1")
+    assert out.exit_code == 0 and out.stdout.startswith("reextracted 2 documents (0 already")
+    versions = duckdb.connect(db, read_only=True).execute(
+        "SELECT DISTINCT rules_version FROM figures UNION SELECT DISTINCT rules_version FROM documents").fetchall()
+    assert len(versions) == 1
