@@ -55,11 +55,13 @@ class TimeRules:
     current_gap: int
     fresh_signs: re.Pattern[str]
     list_marker: re.Pattern[str]
+    review: re.Pattern[str]
+    review_head: int
 
 
 _TOP_KEYS = ("year_digits", "patterns", "relative", "plans", "base_before", "base_after",
              "target_before", "target_after", "actual_before", "actual_in_sentence",
-             "current_signs", "current_gap", "fresh_signs", "list_marker")
+             "current_signs", "current_gap", "fresh_signs", "list_marker", "review", "review_head")
 
 
 def _plans(data: dict, path: str) -> dict[str, tuple[int, int]]:
@@ -112,6 +114,8 @@ def load_time_rules(path: str | None = None) -> TimeRules:
         current_gap=need(data, "current_gap", int, shown, "<file>"),
         fresh_signs=rx("fresh_signs"),
         list_marker=rx("list_marker"),
+        review=rx("review"),
+        review_head=need(data, "review_head", int, shown, "<file>"),
     )
 
 
@@ -249,6 +253,25 @@ def _actual_years(text: str) -> list[tuple[int, bool]]:
     return years
 
 
+def reviewed_period_end(text: str, pub: int, rules: TimeRules | None = None) -> int | None:
+    """The last year of a closed period the text's head says it reviews, else None.
+
+    ``2023年工作总结`` published in 2024 reviews 2023; ``“十三五”时期…成就回顾``
+    published in 2021 reviews 2016–2020. Only the head (title, first lines)
+    counts: a review names itself there.
+    """
+    rules = rules or load_time_rules()
+    head = text[:rules.review_head]
+    m = rules.review.search(head)
+    if not m:
+        return None
+    line = head[head.rfind("\n", 0, m.start()) + 1:m.start()]
+    ends = [_year(y) for y in re.findall(r"((?:19|20)\d{2})年", line)]
+    ends += [span[1] for name, span in rules.plans.items() if name in line]
+    ends = [y for y in ends if y < pub]
+    return max(ends) if ends else None
+
+
 def infer_as_of_year(text: str, published: dt.date | None) -> int | None:
     """The latest year the text reports as already done, else the publication year.
 
@@ -268,6 +291,9 @@ def infer_as_of_year(text: str, published: dt.date | None) -> int | None:
     latest = max(y for y, _ in years)
     if pub is None or latest >= pub:
         return latest
+    closed = reviewed_period_end(text, pub, rules)
+    if closed is not None and latest <= closed:
+        return closed  # a review of a closed year or plan period: its 今年/五年来 are that period's
     if any(since for y, since in years if y == latest):
         return pub  # the latest year only opens a period that runs to now (2022年以来)
     if pub - latest <= rules.current_gap and rules.current_signs.search(text):
