@@ -241,6 +241,15 @@ def governing(phrases: list[TimePhrase], text: str, sent_start: int, pos: int) -
 
 # -- as-of year -----------------------------------------------------------------
 
+_SIGNATURE = re.compile(r"\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?\s*")
+
+
+def _line_at(text: str, pos: int) -> str:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start:end if end >= 0 else len(text)]
+
+
 def _actual_years(text: str) -> list[tuple[int, bool]]:
     """Explicit years the text reports as done (not targets, not comparison bases),
     each with whether it starts a period running to now (2022年以来)."""
@@ -248,6 +257,8 @@ def _actual_years(text: str) -> list[tuple[int, bool]]:
     for p in find_time_phrases(text):
         if p.kind not in ("range", "list", "since", "year") or p.base or p.target:
             continue
+        if _SIGNATURE.fullmatch(_line_at(text, p.start)):
+            continue  # a date alone on its line signs the document; it reports nothing
         year = p.b if p.kind in ("range", "list") else p.a
         years.append((year, p.kind == "since"))  # type: ignore[arg-type]
     return years
@@ -288,12 +299,11 @@ def infer_as_of_year(text: str, published: dt.date | None) -> int | None:
     years = [(y, since) for y, since in _actual_years(text) if pub is None or y <= pub]
     if not years:
         return pub
+    if pub is not None and (closed := reviewed_period_end(text, pub, rules)) is not None:
+        return closed  # a review of a closed year or plan period; later years are its plans
     latest = max(y for y, _ in years)
     if pub is None or latest >= pub:
         return latest
-    closed = reviewed_period_end(text, pub, rules)
-    if closed is not None and latest <= closed:
-        return closed  # a review of a closed year or plan period: its 今年/五年来 are that period's
     if any(since for y, since in years if y == latest):
         return pub  # the latest year only opens a period that runs to now (2022年以来)
     if pub - latest <= rules.current_gap and rules.current_signs.search(text):
