@@ -4,23 +4,31 @@ Vocabulary, cues, constructions and exclusions live in ``rules/measures.yaml``;
 this module only validates that file and runs it. All cues of all measures are
 compiled into ONE regex (plain terms as a character trie, phrase patterns as
 named groups) scanned once per sentence, so the cost grows with the text, not
-with the number of cues. A cue is kept unless an exclusion overlaps it, it
+with the number of cues; only where it stops are the patterns that can start
+with that character tried one by one (two cues may share a start). A cue is kept unless an exclusion overlaps it, it
 sits inside a cited document title, or it is a word inside a longer term of
 another measure (``捐资助学`` is not the ``助学`` of student aid).
 """
 from __future__ import annotations
 
 import re
-from re import _parser  # type: ignore[attr-defined]  # first-character sets for the scan gate
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from re import _parser  # type: ignore[attr-defined]  # first-character sets for the scan gate
 from typing import Any
 
 from .errors import RuleError
 from .model import Measure
-from .rulefiles import (compile_regex, load_yaml, need, no_duplicates, no_unknown_keys, one_of,
-                        str_list)
+from .rulefiles import (
+    compile_regex,
+    load_yaml,
+    need,
+    no_duplicates,
+    no_unknown_keys,
+    one_of,
+    str_list,
+)
 
 RULE_FILE = "measures.yaml"
 CATEGORIES = ("supply", "environment", "demand")
