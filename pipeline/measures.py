@@ -5,9 +5,10 @@ this module only validates that file and runs it. All cues of all measures are
 compiled into ONE regex (plain terms as a character trie, phrase patterns as
 named groups) scanned once per sentence, so the cost grows with the text, not
 with the number of cues; only where it stops are the patterns that can start
-with that character tried one by one (two cues may share a start). A cue is kept unless an exclusion overlaps it, it
-sits inside a cited document title, or it is a word inside a longer term of
-another measure (``捐资助学`` is not the ``助学`` of student aid).
+with that character tried one by one (two cues may share a start). A cue is
+kept unless an exclusion overlaps it, it sits inside a cited document title, or
+it is a word inside a longer term of another measure (``捐资助学`` is not the
+``助学`` of student aid).
 """
 from __future__ import annotations
 
