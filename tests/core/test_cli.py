@@ -35,7 +35,7 @@ def test_ingest_twice_is_idempotent(corpus, tmp_path):
     first = run("ingest", str(corpus), "--db", db, "--jobs", "1")
     assert first.exit_code == 0
     assert first.stdout.strip().splitlines()[-1] == (
-        "documents: 2 new, 0 updated, 0 unchanged, 0 duplicate, 0 rejected; figures: 6; measures: 4")
+        "documents: 2 new, 0 updated, 0 unchanged, 0 duplicate, 0 rejected; figures: 6; measures: 3")
     counts = duckdb.connect(db, read_only=True).execute(
         "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM figures)").fetchone()
     second = run("ingest", str(corpus), "--db", db, "--jobs", "1")
