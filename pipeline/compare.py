@@ -30,7 +30,7 @@ _QUERY = """
 SELECT region_code, region_name, city_code, city_name, province_code, province_name,
        metric, kind, year_start, year_end, value, unit, figure_ids, conflict,
        other_values, other_figure_ids, docs_agree, docs_disagree
-FROM latest_values
+FROM latest_values_for($metrics)
 WHERE list_contains($metrics, metric)
   AND ($lo IS NULL OR (year_start >= $lo AND year_end <= $hi))
   AND ($regions IS NULL OR list_contains($regions, region_code)
@@ -63,7 +63,8 @@ class CompareResult:
         (with ``latest``, a ``<column> 时期`` column gives each value's period)."""
         with_sources = self.with_sources if with_sources is None else with_sources
         out = pd.DataFrame({"region_code": self.table.index})
-        out["region"] = [self._names.get(c, c) for c in self.table.index]
+        names = self._names  # a dict over every cell: build it once, not per row
+        out["region"] = [names.get(c, c) for c in self.table.index]
         periods = self.long.set_index(["region_code", "column"]).period.to_dict()
         for col in self.table.columns:
             head = column_label(col) if labels else col

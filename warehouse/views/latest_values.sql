@@ -7,7 +7,9 @@
 -- count: a figure read as the starting point of a change (relation 'from') is
 -- left out, and so is a change or multiple (增长/增加/倍) unless the metric itself
 -- measures growth (its id ends in _growth).
-CREATE OR REPLACE VIEW latest_values AS
+-- latest_values_for(metrics) is the same table for a list of metric ids (NULL:
+-- all); `compare` uses it so that only the wanted metrics' figures are ranked.
+CREATE OR REPLACE MACRO latest_values_for(wanted) AS TABLE
 WITH c AS (
     SELECT * REPLACE (coalesce(year_start, year_end) AS year_start),
            row_number() OVER (
@@ -16,6 +18,7 @@ WITH c AS (
            ) AS rank_in_cell
     FROM figures_full
     WHERE modality = 'actual' AND metric IS NOT NULL AND value IS NOT NULL
+      AND (wanted IS NULL OR list_contains(wanted, metric))
       AND year_end IS NOT NULL AND region_code IS NOT NULL AND duplicate_of IS NULL
       AND (relation IS NULL OR relation = 'to'
            OR (relation IN ('change', 'multiple') AND metric LIKE '%\_growth' ESCAPE '\'))
@@ -60,3 +63,5 @@ SELECT l.region_code, l.region_name, l.region_level, l.city_code, l.city_name,
 FROM lists l
 JOIN top t USING (region_code, metric, kind, year_start, year_end)
 JOIN counts c USING (region_code, metric, kind, year_start, year_end);
+
+CREATE OR REPLACE VIEW latest_values AS SELECT * FROM latest_values_for(NULL);
