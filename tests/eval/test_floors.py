@@ -43,7 +43,7 @@ def _scorer(path: Path):
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_scores_stay_above_floors(name, tmp_path, capsys):
-    gate = FLOORS[name]
+    gate = {k: v for k, v in FLOORS[name].items() if k != "measured"}
     corpus, scorer = _resolve(gate["corpus"]), _resolve(gate["scorer"])
     for p in (corpus, scorer):
         if not p.exists():
