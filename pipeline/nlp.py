@@ -11,6 +11,7 @@ Results live on ``doc._.edumine`` (an :class:`Extraction`) and as span groups
 |-----------------------------|------------------------------------------------------|
 | ``edumine_sentences_v1``    | ``Token.is_sent_start``, ``Extraction.sentences``     |
 | ``edumine_figures_v1``      | ``doc.spans["figures"]``, ``Extraction.figures``      |
+| ``edumine_gazetteer_ruler_v1`` | ``doc.spans["gazetteer"]``: spaCy's SpanRuler over every gazetteer name (GPE, id = division code) |
 | ``edumine_entities_v1``     | ``doc.spans["entities"]``, ``doc.ents``, ``Extraction.entities``, ``.region`` |
 | ``edumine_measures_v1``     | ``doc.spans["measures"]``, ``Extraction.measures``    |
 | ``edumine_attribution_v1``  | ``Figure.metric/year_*/modality/region_code``, ``Extraction.as_of_year`` |
@@ -44,6 +45,7 @@ if not Span.has_extension("record"):
 COMPONENTS = (
     "edumine_sentences_v1",
     "edumine_figures_v1",
+    "edumine_gazetteer_ruler_v1",
     "edumine_entities_v1",
     "edumine_measures_v1",
     "edumine_attribution_v1",
@@ -159,8 +161,23 @@ def get_nlp() -> Language:
     nlp.tokenizer = JiebaSpacyTokenizer(nlp.vocab)
     nlp.max_length = 10_000_000  # no parser or NER model: the limit guards memory we do not use
     for name in COMPONENTS:
-        nlp.add_pipe(name)
+        if name == "edumine_gazetteer_ruler_v1":
+            _add_gazetteer_ruler(nlp, name)
+        else:
+            nlp.add_pipe(name)
     return nlp
+
+
+def _add_gazetteer_ruler(nlp: Language, name: str) -> None:
+    """spaCy's SpanRuler with the gazetteer's names as phrase patterns (0.15 ms a page).
+
+    It sees names whose edges fall on token boundaries; ``regions.find_entities``
+    (the trie pass of ``edumine_entities_v1``) sees them all and is what the
+    extraction uses. The ORG token patterns are left out here: they cost 3 ms a page.
+    """
+    ruler = nlp.add_pipe("span_ruler", name=name,
+                         config={"spans_key": "gazetteer", "annotate_ents": False, "overwrite": True})
+    ruler.add_patterns([p for p in regions.entity_ruler_patterns() if isinstance(p["pattern"], str)])
 
 
 def run(text: str, title: str | None = None, published: dt.date | None = None,

@@ -13,6 +13,14 @@ def test_pipeline_has_versioned_components_in_order():
     assert all(name.endswith("_v1") for name in COMPONENTS)
 
 
+def test_gazetteer_span_ruler_finds_divisions_with_their_codes():
+    doc = run("福建省福州市晋安区教育局召开会议，宜昌市夷陵区派员参加。")
+    found = [(s.text, s.label_, s.id_) for s in doc.spans["gazetteer"]]
+    assert ("晋安区", "GPE", "350111") in found and ("夷陵区", "GPE", "420506") in found
+    trie = {(e.start, e.end) for e in doc._.edumine.entities if e.label == "GPE"}
+    assert {(s.start_char, s.end_char) for s in doc.spans["gazetteer"]} <= trie
+
+
 def test_doc_text_equals_input_and_sentences_agree():
     doc = run(TEXT, title="晋安区教育工作", published=dt.date(2024, 7, 8))
     assert doc.text == TEXT
