@@ -17,7 +17,7 @@ from .model import CleanDoc
 from .nlp import get_nlp
 from .process import extraction_rows
 from .rulefiles import rules_version
-from .store import ENTITY_COLUMNS, FIGURE_COLUMNS, MEASURE_COLUMNS, Warehouse
+from .store import Batch, Warehouse
 
 
 @dataclass
@@ -77,32 +77,17 @@ def _texts(wh: Warehouse, ids: list[str], chunk: int = 256):
 
 
 def _write(wh: Warehouse, items: list[tuple], version: str, info: ReextractInfo) -> None:
-    if not items:
-        return
-    con = wh.con
-    con.execute("BEGIN TRANSACTION")
-    try:
-        figures, measures, entities = [], [], []
-        for doc_id, text, ext in items:
-            for table in ("figures", "measures", "entities"):
-                con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
-            r = ext.region
-            con.execute(
-                "UPDATE documents SET as_of_year = ?, region_code = ?, region_name = ?, region_level = ?, "
-                "region_confidence = ?, region_evidence = ?, rules_version = ? WHERE doc_id = ?",
-                [ext.as_of_year, r and r.code, r and r.name, r and r.level, r and r.confidence,
-                 r and r.evidence, version, doc_id])
-            rows = extraction_rows(doc_id, text, ext, version)
-            figures += rows["figures"]
-            measures += rows["measures"]
-            entities += rows["entities"]
-        wh.append("figures", FIGURE_COLUMNS, figures)
-        wh.append("measures", MEASURE_COLUMNS, measures)
-        wh.append("entities", ENTITY_COLUMNS, entities)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+    """One transaction: each document's extraction rows replaced, its region and as-of updated."""
+    documents, batch = [], Batch()
+    for doc_id, text, ext in items:
+        r = ext.region
+        documents.append({"doc_id": doc_id, "as_of_year": ext.as_of_year, "region_code": r and r.code,
+                          "region_name": r and r.name, "region_level": r and r.level,
+                          "region_confidence": r and r.confidence, "region_evidence": r and r.evidence,
+                          "rules_version": version})
+        for table, rows in extraction_rows(doc_id, text, ext, version).items():
+            getattr(batch, table).extend(rows)
+    wh.replace_extractions(documents, batch)
     info.documents += len(items)
-    info.figures += len(figures)
-    info.measures += len(measures)
+    info.figures += len(batch.figures)
+    info.measures += len(batch.measures)

@@ -9,9 +9,10 @@ half-written document, and a rerun finishes the job.
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 import duckdb
 import pandas as pd
@@ -42,6 +43,8 @@ ENTITY_COLUMNS = [
     "entity_id", "doc_id", "label", "text", "start", "end", "norm", "region_code", "rule",
     "rules_version",
 ]
+EXTRACTION_TABLES = ("figures", "measures", "entities")
+DOC_TABLES = (*EXTRACTION_TABLES, "sources", "documents")  # a document's rows, children first
 INPUT_COLUMNS = ["source_path", "raw_sha256", "doc_id", "status"]
 REJECT_COLUMNS = ["source_path", "reason", "detail", "stage"]
 
@@ -142,44 +145,59 @@ class Warehouse:
         while rows := cur.fetchmany(2048):
             yield from rows
 
-    def counts(self) -> dict[str, int]:
-        out = {}
-        for table in ("documents", "figures", "measures", "entities", "rejects", "regions"):
-            out[table] = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-        return out
-
     # -- writes ----------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """BEGIN … COMMIT, or ROLLBACK on any error (a kill leaves the last commit)."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield self.con
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
     def write(self, batch: Batch) -> None:
         """Write a batch in one transaction; on any error nothing of it remains."""
         if not len(batch):
             return
-        con = self.con
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with self.transaction() as con:
             if batch.replaced:
                 self._delete_docs(batch.replaced)
+            self._append_extraction(batch)
             self.append("documents", DOC_COLUMNS, batch.documents)
             self.append("sources", SOURCE_COLUMNS, batch.sources)
-            self.append("figures", FIGURE_COLUMNS, batch.figures)
-            self.append("measures", MEASURE_COLUMNS, batch.measures)
-            self.append("entities", ENTITY_COLUMNS, batch.entities)
             if batch.inputs:
-                frame = pd.DataFrame(batch.inputs, columns=INPUT_COLUMNS)
-                con.register("_batch_inputs", frame)
+                con.register("_batch_inputs", pd.DataFrame(batch.inputs, columns=INPUT_COLUMNS))
                 con.execute(
                     "INSERT OR REPLACE INTO inputs (source_path, raw_sha256, doc_id, status) "
                     "SELECT source_path, raw_sha256, doc_id, status FROM _batch_inputs")
                 con.unregister("_batch_inputs")
             self.append("rejects", REJECT_COLUMNS, batch.rejects)
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
 
-    def _delete_docs(self, doc_ids: list[str]) -> None:
+    def replace_extractions(self, documents: list[dict[str, Any]], batch: Batch) -> None:
+        """Stored documents get new figures, measures and entities, and new values for the
+        document columns named in ``documents`` rows (``doc_id`` plus those columns)."""
+        if not documents:
+            return
+        with self.transaction() as con:
+            self._delete_docs([d["doc_id"] for d in documents], tables=EXTRACTION_TABLES)
+            frame = pd.DataFrame(documents)
+            sets = ", ".join(f'"{c}" = _upd."{c}"' for c in frame.columns if c != "doc_id")
+            con.register("_upd", frame)
+            con.execute(f"UPDATE documents SET {sets} FROM _upd WHERE documents.doc_id = _upd.doc_id")
+            con.unregister("_upd")
+            self._append_extraction(batch)
+
+    def _append_extraction(self, batch: Batch) -> None:
+        self.append("figures", FIGURE_COLUMNS, batch.figures)
+        self.append("measures", MEASURE_COLUMNS, batch.measures)
+        self.append("entities", ENTITY_COLUMNS, batch.entities)
+
+    def _delete_docs(self, doc_ids: list[str], tables: tuple[str, ...] = DOC_TABLES) -> None:
         frame = pd.DataFrame({"doc_id": doc_ids})
         self.con.register("_gone", frame)
-        for table in ("figures", "measures", "entities", "sources", "documents"):
+        for table in tables:
             self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM _gone)")
         self.con.unregister("_gone")
 
@@ -197,11 +215,6 @@ class Warehouse:
     def load_regions(self, rows: list[dict[str, Any]]) -> None:
         """Replace the regions table with the gazetteer's rows (in one transaction)."""
         cols = ["code", "name", "level", "parent_code", "province", "city", "short_name"]
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            self.con.execute("DELETE FROM regions")
+        with self.transaction() as con:
+            con.execute("DELETE FROM regions")
             self.append("regions", cols, rows)
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
