@@ -4,6 +4,7 @@ conflicting report, one repost marked as a duplicate)."""
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -89,6 +90,16 @@ def build(path: Path) -> Path:
 def db_file(tmp_path_factory) -> Path:
     """A warehouse file with the rows above (built once; open it read-only in tests)."""
     return build(tmp_path_factory.mktemp("wh") / "analyst.duckdb")
+
+
+@pytest.fixture()
+def writable_con(db_file, tmp_path):
+    """A writable copy of the shared warehouse, for tests that add rows."""
+    copy = tmp_path / "w.duckdb"
+    shutil.copy(db_file, copy)
+    c = duckdb.connect(str(copy))
+    yield c
+    c.close()
 
 
 @pytest.fixture()

@@ -122,13 +122,8 @@ def test_level_of(code, level):
     assert level_of(code) == level
 
 
-def test_one_metric_in_two_kinds_gets_two_columns(db_file, tmp_path):
-    import shutil
-
-    import duckdb
-    copy = tmp_path / "w.duckdb"
-    shutil.copy(db_file, copy)
-    con = duckdb.connect(str(copy))
+def test_one_metric_in_two_kinds_gets_two_columns(writable_con):
+    con = writable_con
     con.execute('INSERT INTO figures (figure_id, doc_id, start, "end", surface, kind, value, unit, metric, '
                 "year_start, year_end, modality, sentence) VALUES ('f99', 'd3', 0, 3, '12%', 'percent', 12, '%', "
                 "'teachers_exchanged', 2023, 2023, 'actual', '交流教师占12%。')")
@@ -153,13 +148,8 @@ def test_popular_metrics(con):
     ("change", "edu_spending", False),       # 比上年增加2亿元 is not the spending
     ("change", "edu_spending_growth", True),  # 增长23.65% is the growth
 ])
-def test_only_levels_reach_cells(db_file, tmp_path, relation, metric, kept):
-    import shutil
-
-    import duckdb
-    copy = tmp_path / "w.duckdb"
-    shutil.copy(db_file, copy)
-    con = duckdb.connect(str(copy))
+def test_only_levels_reach_cells(writable_con, relation, metric, kept):
+    con = writable_con
     con.execute('INSERT INTO figures (figure_id, doc_id, start, "end", surface, kind, value, metric, relation, '
                 "year_start, year_end, modality) VALUES ('g', 'd3', 0, 1, 'x', 'percent', 14.8, ?, ?, 2019, 2019, 'actual')",
                 [metric, relation])

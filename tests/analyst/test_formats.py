@@ -128,13 +128,8 @@ def test_compare_latest_shows_periods(con):
     assert out == "| 地区 | 教育经费投入 |\n|---|---:|\n| 晋安区 | 964,000,000 (2023) |\n| 闽侯县 | 1,200,000,000 (2023) |"
 
 
-def test_same_document_second_value_is_shown(db_file, tmp_path):
-    import shutil
-
-    import duckdb
-    copy = tmp_path / "w.duckdb"
-    shutil.copy(db_file, copy)
-    c = duckdb.connect(str(copy))
+def test_same_document_second_value_is_shown(writable_con):
+    c = writable_con
     c.execute('INSERT INTO figures (figure_id, doc_id, start, "end", surface, kind, value, unit, metric, '
               "year_start, year_end, modality) VALUES ('f20', 'd3', 90, 95, '0.76万元', 'money', 7600, '元', "
               "'edu_spending', 2023, 2023, 'actual')")

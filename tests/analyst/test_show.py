@@ -85,15 +85,9 @@ def test_document_by_id_path_or_file_name(con, key):
     assert show_document(con, key).split("\n")[1] == "doc_id: d3"
 
 
-def test_ambiguous_file_name(db_file, tmp_path):
-    import shutil
-
-    import duckdb
-
+def test_ambiguous_file_name(writable_con):
     from pipeline.show import resolve_doc
-    copy = tmp_path / "w.duckdb"
-    shutil.copy(db_file, copy)
-    c = duckdb.connect(str(copy))
+    c = writable_con
     c.execute("INSERT INTO documents (doc_id, source_path, text, text_sha1) VALUES ('d9', 'other/minhou2023.html', 't', 's')")
     with pytest.raises(UsageError, match=r"'minhou2023' names 2 documents: d3 \(c/minhou2023.txt\), d9"):
         resolve_doc(c, "minhou2023")
