@@ -90,7 +90,7 @@ CORPORA = Path(__file__).resolve().parent.parent / "corpora"
 DEMO_DB = Path("warehouse") / "demo.duckdb"
 
 
-def _read_con(db: Path | None, write: bool = False):
+def _open(db: Path | None, write: bool = False):
     from .store import Warehouse
 
     return Warehouse(db, read_only=not write)
@@ -129,7 +129,7 @@ def sql(query: str, db: Path | None, fmt: str, out: Path | None, write: bool) ->
     from .formats import render
     from .show import run_sql
 
-    with _read_con(db, write) as wh:
+    with _open(db, write) as wh:
         _emit(render(run_sql(wh.con, query), fmt, out=out))
 
 
@@ -157,7 +157,7 @@ def compare(db: Path | None, metrics: tuple[str, ...], level: str, year: int | N
     from .formats import render, render_compare
 
     span = _years(year, years)
-    with _read_con(db) as wh:
+    with _open(db) as wh:
         if standards:
             from .standards import check_standards, standards_matrix
 
@@ -178,7 +178,7 @@ def show(doc_id: str, db: Path | None) -> None:
     """One document's clean text with every figure and measure marked."""
     from .show import show_document
 
-    with _read_con(db) as wh:
+    with _open(db) as wh:
         _emit(show_document(wh.con, doc_id))
 
 
@@ -197,7 +197,7 @@ def report(db: Path | None, metrics: tuple[str, ...], regions: tuple[str, ...], 
     from . import compare as cmp
     from .report import render_report
 
-    with _read_con(db) as wh:
+    with _open(db) as wh:
         chosen = list(metrics) or cmp.popular_metrics(wh.con)
         page = render_report(wh.con, chosen, regions=list(regions) or None, level=level,
                              years=_years(None, years))
@@ -239,7 +239,7 @@ def demo(db: Path | None, jobs: int | None) -> None:
         raise UsageError(f"{db} exists: the demo makes a fresh warehouse (remove it or choose another --db)")
     info = run_ingest([str(CORPORA)], db=db, jobs=jobs, progress=False)
     _emit(f"ingested {CORPORA.name}/ into {db}: {info.summary()}")
-    with _read_con(db) as wh:
+    with _open(db) as wh:
         metrics = cmp.popular_metrics(wh.con)
         result = cmp.compare(wh.con, metrics, level="county", latest=True)
         _emit(render_compare(result, "table"))
