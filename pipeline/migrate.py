@@ -6,6 +6,8 @@ key ``schema_version``. Each migration runs in its own transaction together
 with the version bump, so a failed step leaves the warehouse at the previous
 version. A warehouse newer than the code is refused rather than guessed at.
 Views (``warehouse/views/*.sql``) hold no data: they are recreated every time.
+A migration that leaves ``latest_cells`` marked for a rebuild (002 does) gets it
+filled from the figures once the views exist (:mod:`pipeline.latest`).
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from pathlib import Path
 import duckdb
 
 from .errors import WarehouseError
+from .latest import rebuild_if_marked
 
 WAREHOUSE_DIR = Path(__file__).resolve().parent.parent / "warehouse"
 SCHEMA_DIR = WAREHOUSE_DIR / "schema"
@@ -101,4 +104,5 @@ def apply_schema(con: duckdb.DuckDBPyConnection, schema_dir: Path | None = None,
         if number > have:
             _run(con, path, number)
     create_views(con, Path(views_dir) if views_dir else VIEWS_DIR)
+    rebuild_if_marked(con)
     return latest

@@ -3,7 +3,8 @@
 One writer at a time (DuckDB's rule): a second writer gets
 :class:`WarehouseLocked` with a plain message. A batch of documents is written
 in one transaction — a document's row, its source, figures, measures and
-entities commit together or not at all — so a killed run leaves no
+entities commit together or not at all, with the ``latest_cells`` rows of the
+cells they touch (:mod:`pipeline.latest`) — so a killed run leaves no
 half-written document, and a rerun finishes the job.
 """
 from __future__ import annotations
@@ -18,6 +19,7 @@ import duckdb
 import pandas as pd
 
 from .errors import WarehouseError, WarehouseLocked
+from .latest import keep_latest
 from .migrate import apply_schema
 
 DEFAULT_DB = Path("warehouse") / "edumine.duckdb"
@@ -161,7 +163,8 @@ class Warehouse:
         """Write a batch in one transaction; on any error nothing of it remains."""
         if not len(batch):
             return
-        with self.transaction() as con:
+        new_ids = [d["doc_id"] for d in batch.documents]
+        with self.transaction() as con, keep_latest(con, batch.replaced, new_ids):
             if batch.replaced:
                 self._delete_docs(batch.replaced)
             self._append_extraction(batch)
@@ -180,8 +183,9 @@ class Warehouse:
         document columns named in ``documents`` rows (``doc_id`` plus those columns)."""
         if not documents:
             return
-        with self.transaction() as con:
-            self._delete_docs([d["doc_id"] for d in documents], tables=EXTRACTION_TABLES)
+        ids = [d["doc_id"] for d in documents]
+        with self.transaction() as con, keep_latest(con, ids):
+            self._delete_docs(ids, tables=EXTRACTION_TABLES)
             frame = pd.DataFrame(documents)
             sets = ", ".join(f'"{c}" = _upd."{c}"' for c in frame.columns if c != "doc_id")
             con.register("_upd", frame)

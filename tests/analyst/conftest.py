@@ -10,6 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from pipeline.latest import rebuild
 from pipeline.migrate import apply_schema
 
 REGIONS = [
@@ -82,6 +83,7 @@ def build(path: Path) -> Path:
     con.executemany(
         'INSERT INTO measures (measure_id, doc_id, measure, start, "end", evidence, cue) VALUES (?,?,?,?,?,?,?)',
         MEASURES)
+    rebuild(con)  # rows written by SQL, not by the store: fill latest_cells from them
     con.close()
     return path
 

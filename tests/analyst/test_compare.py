@@ -7,6 +7,7 @@ import pytest
 
 from pipeline.compare import compare, known_metrics, level_of
 from pipeline.errors import UsageError
+from pipeline.latest import rebuild
 
 M = ["edu_spending", "teachers_exchanged", "satisfaction_rate"]
 
@@ -127,6 +128,7 @@ def test_one_metric_in_two_kinds_gets_two_columns(writable_con):
     con.execute('INSERT INTO figures (figure_id, doc_id, start, "end", surface, kind, value, unit, metric, '
                 "year_start, year_end, modality, sentence) VALUES ('f99', 'd3', 0, 3, '12%', 'percent', 12, '%', "
                 "'teachers_exchanged', 2023, 2023, 'actual', '交流教师占12%。')")
+    rebuild(con)
     r = compare(con, ["teachers_exchanged"])
     assert list(r.table.columns) == ["teachers_exchanged[count]·2023", "teachers_exchanged[percent]·2023"]
     assert r.table.loc["350121"].tolist() == [180.0, 12.0]
@@ -153,6 +155,7 @@ def test_only_levels_reach_cells(writable_con, relation, metric, kept):
     con.execute('INSERT INTO figures (figure_id, doc_id, start, "end", surface, kind, value, metric, relation, '
                 "year_start, year_end, modality) VALUES ('g', 'd3', 0, 1, 'x', 'percent', 14.8, ?, ?, 2019, 2019, 'actual')",
                 [metric, relation])
+    rebuild(con)
     r = compare(con, [metric], years=(2019, 2019))
     assert (r.sources.loc["350121"].tolist() == [["g"]]) if kept else r.table.empty
 

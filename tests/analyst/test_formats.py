@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from pipeline.compare import compare
 from pipeline.errors import UsageError
 from pipeline.formats import render, render_compare, terminal_table, width
+from pipeline.latest import rebuild
 
 DF = pd.DataFrame({"县": ["晋安区", "闽侯县"], "value": [964000000.0, 0.32], "n": [3, 12]})
 
@@ -133,6 +134,7 @@ def test_same_document_second_value_is_shown(writable_con):
     c.execute('INSERT INTO figures (figure_id, doc_id, start, "end", surface, kind, value, unit, metric, '
               "year_start, year_end, modality) VALUES ('f20', 'd3', 90, 95, '0.76万元', 'money', 7600, '元', "
               "'edu_spending', 2023, 2023, 'actual')")
+    rebuild(c)
     out = render_compare(compare(c, ["edu_spending"], regions=["闽侯县"]), "md")
     assert out == ("| 地区 | 教育经费投入·2023 |\n|---|---:|\n| 闽侯县 | 1,200,000,000 (另7,600) |\n\n"
                    "(另…) the same document also gives another value for this cell")

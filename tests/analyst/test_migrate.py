@@ -10,6 +10,8 @@ import pytest
 from pipeline.errors import WarehouseError
 from pipeline.migrate import SCHEMA_DIR, VIEWS_DIR, apply_schema, current_version, migrations
 
+LATEST = migrations()[-1][0]  # the code's schema version
+
 
 def _version(con) -> str:
     return con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
@@ -18,12 +20,12 @@ def _version(con) -> str:
 def test_fresh_warehouse_gets_version_and_views(tmp_path):
     con = duckdb.connect(str(tmp_path / "w.duckdb"))
     assert current_version(con) == 0
-    assert apply_schema(con) == 1
-    assert _version(con) == "1"
+    assert apply_schema(con) == LATEST
+    assert _version(con) == str(LATEST)
     views = {r[0] for r in con.execute(
         "SELECT table_name FROM information_schema.tables WHERE table_type = 'VIEW'").fetchall()}
     assert {"figures_full", "latest_values"} <= views
-    assert apply_schema(con) == 1  # idempotent
+    assert apply_schema(con) == LATEST  # idempotent
 
 
 def _v1_with_rows(path: Path) -> None:
@@ -40,12 +42,12 @@ def test_old_warehouse_upgrades_without_losing_rows(tmp_path):
     _v1_with_rows(db)
     schema = tmp_path / "schema"
     shutil.copytree(SCHEMA_DIR, schema)
-    (schema / "002_notes.sql").write_text(
+    (schema / f"{LATEST + 1:03d}_notes.sql").write_text(
         "ALTER TABLE documents ADD COLUMN note VARCHAR;\n"
         "CREATE TABLE IF NOT EXISTS notes (doc_id VARCHAR, note VARCHAR);\n", encoding="utf-8")
     con = duckdb.connect(str(db))
-    assert apply_schema(con, schema_dir=schema) == 2
-    assert _version(con) == "2"
+    assert apply_schema(con, schema_dir=schema) == LATEST + 1
+    assert _version(con) == str(LATEST + 1)
     assert con.execute("SELECT doc_id, note FROM documents").fetchall() == [("d1", None)]
     assert con.execute("SELECT figure_id, value FROM figures").fetchall() == [("f1", 5e8)]
     assert con.execute("SELECT count(*) FROM notes").fetchone()[0] == 0
@@ -57,11 +59,12 @@ def test_failed_migration_leaves_previous_version(tmp_path):
     _v1_with_rows(db)
     schema = tmp_path / "schema"
     shutil.copytree(SCHEMA_DIR, schema)
-    (schema / "002_bad.sql").write_text("CREATE TABLE t2 (x INT);\nSELECT * FROM no_such_table;\n")
+    bad = f"{LATEST + 1:03d}_bad.sql"
+    (schema / bad).write_text("CREATE TABLE t2 (x INT);\nSELECT * FROM no_such_table;\n")
     con = duckdb.connect(str(db))
-    with pytest.raises(WarehouseError, match="migration 002_bad.sql failed"):
+    with pytest.raises(WarehouseError, match=f"migration {bad} failed"):
         apply_schema(con, schema_dir=schema)
-    assert _version(con) == "1"
+    assert _version(con) == str(LATEST)
     assert con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 't2'").fetchone()[0] == 0
 
 
@@ -104,5 +107,5 @@ def test_unversioned_v1_warehouse_is_adopted(tmp_path):
     con.execute((SCHEMA_DIR / "001_init.sql").read_text(encoding="utf-8"))
     con.execute("INSERT INTO documents (doc_id, source_path, text, text_sha1) VALUES ('d1', 'a.txt', 't', 's')")
     assert current_version(con) == 0
-    assert apply_schema(con) == 1
+    assert apply_schema(con) == LATEST
     assert con.execute("SELECT doc_id FROM documents").fetchall() == [("d1",)]

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.compare import compare
+from pipeline.latest import rebuild
 from pipeline.migrate import apply_schema
 
 counties = st.lists(st.tuples(st.integers(1, 40),                     # county number under 350100
@@ -37,6 +38,7 @@ def test_city_sum_is_sum_of_counties(rows):
         con = duckdb.connect(str(Path(tmp) / "p.duckdb"))
         apply_schema(con)
         _load(con, rows)
+        rebuild(con)
         county = compare(con, ["edu_spending", "satisfaction_rate"])
         city = compare(con, ["edu_spending", "satisfaction_rate"], level="city")
         assert city.table.columns.tolist() == ["edu_spending·2023"]

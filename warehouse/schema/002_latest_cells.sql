@@ -23,7 +23,7 @@ CREATE TABLE IF NOT EXISTS latest_cells (
     latest_published DATE,
     docs_agree       BIGINT NOT NULL,
     docs_disagree    BIGINT NOT NULL,
-    figure_ids       VARCHAR[] NOT NULL,
+    figure_ids       VARCHAR[],             -- NULL only when the latest value is NaN
     other_values     DOUBLE[] NOT NULL,
     other_figure_ids VARCHAR[] NOT NULL
 );

@@ -7,21 +7,49 @@
 -- count: a figure read as the starting point of a change (relation 'from') is
 -- left out, and so is a change or multiple (增长/增加/倍) unless the metric itself
 -- measures growth (its id ends in _growth).
--- latest_values_for(metrics) is the same table for a list of metric ids (NULL:
--- all); `compare` uses it so that only the wanted metrics' figures are ranked.
-CREATE OR REPLACE MACRO latest_values_for(wanted) AS TABLE
-WITH c AS (
-    SELECT * REPLACE (coalesce(year_start, year_end) AS year_start),
-           row_number() OVER (
-               PARTITION BY region_code, metric, kind, coalesce(year_start, year_end), year_end
+--
+-- The cells are not ranked on each query: the table latest_cells
+-- (warehouse/schema/002_latest_cells.sql) holds them, kept by the writer, which
+-- recomputes the cells a batch touches with latest_cells_of(NULL, true) in the
+-- batch's transaction. latest_cells_of(wanted, false) computes every cell from the
+-- figures directly (tests check the table against it). latest_values_for(metrics)
+-- is latest_values for a list of metric ids (NULL: all); `compare` uses it.
+
+-- the figures that compete for a cell, with the cell's key and the ranking columns
+CREATE OR REPLACE VIEW latest_candidates AS
+SELECT f.figure_id, f.doc_id, f.start, f.kind, f.value, f.unit, f.metric,
+       coalesce(f.year_start, f.year_end) AS year_start, f.year_end,
+       coalesce(f.region_code, d.region_code) AS region_code,
+       CASE WHEN coalesce(f.region_code, d.region_code) = d.region_code THEN d.region_name END
+           AS doc_region_name,
+       CASE WHEN coalesce(f.region_code, d.region_code) = d.region_code THEN d.region_level END
+           AS doc_region_level,
+       d.published, d.as_of_year
+FROM figures f
+LEFT JOIN documents d ON d.doc_id = f.doc_id
+WHERE f.modality = 'actual' AND f.metric IS NOT NULL AND f.value IS NOT NULL
+  AND f.year_end IS NOT NULL AND coalesce(f.region_code, d.region_code) IS NOT NULL
+  AND d.duplicate_of IS NULL
+  AND (f.relation IS NULL OR f.relation = 'to'
+       OR (f.relation IN ('change', 'multiple') AND f.metric LIKE '%\_growth' ESCAPE '\'));
+
+-- rows of latest_cells computed from the figures: every cell of the wanted metrics
+-- (NULL: all), or with dirty_only the cells listed in latest_dirty
+CREATE OR REPLACE MACRO latest_cells_of(wanted, dirty_only) AS TABLE
+WITH src AS (
+    SELECT * FROM latest_candidates WHERE NOT dirty_only
+    UNION ALL
+    SELECT lc.* FROM latest_candidates lc
+    SEMI JOIN latest_dirty k USING (region_code, metric, kind, year_start, year_end)
+    WHERE dirty_only
+),
+c AS (
+    SELECT *, row_number() OVER (
+               PARTITION BY region_code, metric, kind, year_start, year_end
                ORDER BY published DESC NULLS LAST, as_of_year DESC NULLS LAST, doc_id, start
            ) AS rank_in_cell
-    FROM figures_full
-    WHERE modality = 'actual' AND metric IS NOT NULL AND value IS NOT NULL
-      AND (wanted IS NULL OR list_contains(wanted, metric))
-      AND year_end IS NOT NULL AND region_code IS NOT NULL AND duplicate_of IS NULL
-      AND (relation IS NULL OR relation = 'to'
-           OR (relation IN ('change', 'multiple') AND metric LIKE '%\_growth' ESCAPE '\'))
+    FROM src
+    WHERE wanted IS NULL OR list_contains(wanted, metric)
 ),
 top AS (
     SELECT region_code, metric, kind, year_start, year_end, value AS latest_value,
@@ -45,23 +73,43 @@ counts AS (
 ),
 lists AS (
     SELECT region_code, metric, kind, year_start, year_end,
-           any_value(region_name) AS region_name, any_value(region_level) AS region_level,
-           any_value(city_code) AS city_code, any_value(city_name) AS city_name,
-           any_value(province_code) AS province_code, any_value(province_name) AS province_name,
+           first(doc_region_name ORDER BY rank_in_cell)
+               FILTER (WHERE doc_region_name IS NOT NULL) AS doc_region_name,
+           first(doc_region_level ORDER BY rank_in_cell)
+               FILTER (WHERE doc_region_level IS NOT NULL) AS doc_region_level,
            list(figure_id ORDER BY rank_in_cell) FILTER (WHERE agrees) AS figure_ids,
            list(value ORDER BY rank_in_cell) FILTER (WHERE NOT agrees) AS other_values,
            list(figure_id ORDER BY rank_in_cell) FILTER (WHERE NOT agrees) AS other_figure_ids
     FROM judged GROUP BY ALL
 )
-SELECT l.region_code, l.region_name, l.region_level, l.city_code, l.city_name,
-       l.province_code, l.province_name, l.metric, l.kind, l.year_start, l.year_end,
-       l.year_end AS year, t.latest_value AS value, t.unit, t.latest_figure_id,
-       t.latest_doc_id, t.latest_published, c.docs_agree, c.docs_disagree,
-       c.docs_disagree > 0 AS conflict, l.figure_ids,
+SELECT l.region_code, l.metric, l.kind, l.year_start, l.year_end, l.doc_region_name,
+       l.doc_region_level, t.latest_value AS value, t.unit, t.latest_figure_id, t.latest_doc_id,
+       t.latest_published, c.docs_agree, c.docs_disagree, l.figure_ids,
        coalesce(l.other_values, []) AS other_values,
        coalesce(l.other_figure_ids, []) AS other_figure_ids
 FROM lists l
 JOIN top t USING (region_code, metric, kind, year_start, year_end)
 JOIN counts c USING (region_code, metric, kind, year_start, year_end);
+
+-- latest_values' rows from the kept cells, names from `regions` as in figures_full
+CREATE OR REPLACE MACRO latest_values_for(wanted) AS TABLE
+SELECT l.region_code,
+       coalesce(r.name, l.doc_region_name) AS region_name,
+       coalesce(r.level, l.doc_region_level) AS region_level,
+       CASE WHEN length(l.region_code) = 6 AND substr(l.region_code, 5, 2) <> '00'
+                 OR length(l.region_code) = 6 AND substr(l.region_code, 3, 2) <> '00'
+            THEN substr(l.region_code, 1, 4) || '00' END AS city_code,
+       coalesce(rc.name, r.city) AS city_name,
+       CASE WHEN length(l.region_code) = 6 AND l.region_code <> '000000'
+            THEN substr(l.region_code, 1, 2) || '0000' END AS province_code,
+       coalesce(rp.name, r.province) AS province_name,
+       l.metric, l.kind, l.year_start, l.year_end, l.year_end AS year, l.value, l.unit,
+       l.latest_figure_id, l.latest_doc_id, l.latest_published, l.docs_agree, l.docs_disagree,
+       l.docs_disagree > 0 AS conflict, l.figure_ids, l.other_values, l.other_figure_ids
+FROM latest_cells l
+LEFT JOIN regions r ON r.code = l.region_code
+LEFT JOIN regions rc ON rc.code = substr(l.region_code, 1, 4) || '00'
+LEFT JOIN regions rp ON rp.code = substr(l.region_code, 1, 2) || '0000'
+WHERE wanted IS NULL OR list_contains(wanted, l.metric);
 
 CREATE OR REPLACE VIEW latest_values AS SELECT * FROM latest_values_for(NULL);
