@@ -33,6 +33,7 @@ from functools import lru_cache
 
 from . import modality as modality_mod
 from . import periods
+from .cuefilter import CueFilter
 from .errors import RuleError
 from .model import Figure
 from .rulefiles import (
@@ -95,6 +96,17 @@ class MetricRules:
     part_of: re.Pattern[str]
     part_places: re.Pattern[str]
     refers_back: re.Pattern[str]
+    cue_filter: CueFilter | None = None  # built on first use by live_cues
+
+
+def live_cues(text: str, rules: MetricRules | None = None) -> frozenset[int]:
+    """Ids of the window cues (``before``/``after``/``any``/``weak``) that can match somewhere
+    in ``text``: one search each per document instead of one per figure window."""
+    rules = rules or load_metric_rules()
+    if rules.cue_filter is None:
+        object.__setattr__(rules, "cue_filter", CueFilter(
+            rx for m in rules.metrics for rx in (*m.before, *m.after, *m.any, *m.weak)))
+    return rules.cue_filter.live(text)
 
 
 # -- loading ---------------------------------------------------------------------
@@ -225,6 +237,7 @@ class _Probe:
     sentence: tuple[int, int]
     school_doc: bool = False  # the whole document is about schooling: contexts hold
     per_unit_only: bool = False  # 每/各 before the number: only per-student metrics fit
+    live: frozenset[int] | None = None  # cue patterns that can match in this text (None: all)
 
 
 def _allowed(metric: Metric, p: _Probe, scope: tuple[int, int], local: bool) -> bool:
@@ -277,6 +290,8 @@ def _hits(p: _Probe, before: tuple[int, int], after: tuple[int, int], scope: tup
         for pats, is_before in sides:
             a, b = before if is_before else after
             for rx in pats:
+                if p.live is not None and id(rx) not in p.live:
+                    continue
                 m = _find(rx, p.text, a, b, last=is_before)
                 if m:
                     dist = (b - m[1]) if is_before else (m[0] - a)
@@ -541,9 +556,11 @@ def is_school_document(text: str) -> bool:
 
 
 def metric_of(text: str, fig: Figure, sent: _Sentence, heads: list[Heading],
-              subject: tuple[int, int] | None = None, school_doc: bool = False) -> tuple[str | None, str]:
+              subject: tuple[int, int] | None = None, school_doc: bool = False,
+              live: frozenset[int] | None = None) -> tuple[str | None, str]:
     """(metric id or None, the rule that decided) for one figure; ``subject`` is its own
-    subject in a 分别 construction (小学、初中入学率分别为…)."""
+    subject in a 分别 construction (小学、初中入学率分别为…); ``live`` is
+    :func:`live_cues` of the text, computed once per document (None: try every cue)."""
     ci = _clause_of(sent, fig.start)
     clause = sent.clauses[ci]
     before, after = _windows(text, fig, clause, sent.figures)
@@ -552,7 +569,7 @@ def metric_of(text: str, fig: Figure, sent: _Sentence, heads: list[Heading],
                          or rules.per_unit_scope.search(text, clause[0], fig.start))
     earlier = [f for f in sent.figures if f.end <= fig.start]
     rel = _relation(text, fig, before, earlier[-1] if earlier else None)
-    p = _Probe(text, fig, rel, sent.span, school_doc, per_unit_only)
+    p = _Probe(text, fig, rel, sent.span, school_doc, per_unit_only, live)
     own, how = _own_metric(p, sent, ci, (before, after), heads, subject)
     return _follow_on(p, sent, clause, own, how) or (own, how)
 
@@ -693,12 +710,13 @@ class _Doc:
     heads: list[Heading]
     as_of: int | None
     school_doc: bool
+    live: frozenset[int]
 
 
 def _attribute_one(doc: _Doc, fig: Figure, sent: _Sentence, lead: periods.TimePhrase | None,
                    subject: tuple[int, int] | None = None) -> None:
     text = doc.text
-    metric, rule = metric_of(text, fig, sent, doc.heads, subject, doc.school_doc)
+    metric, rule = metric_of(text, fig, sent, doc.heads, subject, doc.school_doc, doc.live)
     if subject:
         rule = f"{rule}; 分别:{text[subject[0]:subject[1]]}"
     period, target_time = _period(text, fig, sent, lead, doc.as_of, _respective_order(text, sent))
@@ -722,7 +740,7 @@ def attribute(text: str, sentences: list[tuple[int, int]], figures: list[Figure]
     if not figures:
         return
     school = is_school_document(text) if school_doc is None else school_doc
-    doc = _Doc(text, headings(text), as_of_year, school)
+    doc = _Doc(text, headings(text), as_of_year, school, live_cues(text))
     lead = None
     for sent in _group(text, sentences or split_sentences(text), figures):
         lead = _lead_phrase(text, sent, lead)

@@ -1,0 +1,59 @@
+"""Which cue patterns can match anywhere in a document, found once per document.
+
+Attribution tries dozens of cue patterns in small windows around each figure;
+most never match anywhere in a given page. One search per pattern over the
+whole text rules those out for every window of the document.
+
+This is exact, not a heuristic: a pattern without anchors or lookaround that
+matches in a window ``text[a:b]`` at position p also matches the whole text at
+a + p (the same path through the pattern exists there). Patterns with anchors
+(``^ $ \\b``), lookaround or backreferences can match in a window and not in
+the text, so they are always kept.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+try:  # Python 3.11+: the parser moved under re
+    from re import _constants as _sre_constants
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - older Pythons
+    import sre_constants as _sre_constants  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+_CONTEXT_OPS = {_sre_constants.AT, _sre_constants.ASSERT, _sre_constants.ASSERT_NOT,
+                _sre_constants.GROUPREF, _sre_constants.GROUPREF_EXISTS}
+
+
+def _ops(parsed: Iterable) -> Iterable[object]:
+    """Every opcode of a parsed pattern, nested groups and branches included."""
+    for op, av in parsed:
+        yield op
+        items = av if isinstance(av, (list, tuple)) else (av,)
+        for item in items:
+            if isinstance(item, _sre_parse.SubPattern):
+                yield from _ops(item)
+            elif isinstance(item, (list, tuple)):
+                for sub in item:
+                    if isinstance(sub, _sre_parse.SubPattern):
+                        yield from _ops(sub)
+
+
+def context_free(rx: re.Pattern[str]) -> bool:
+    """True when a match inside any slice of a text is also a match in the whole text."""
+    parsed = _sre_parse.parse(rx.pattern, rx.flags)
+    return not any(op in _CONTEXT_OPS for op in _ops(parsed))
+
+
+class CueFilter:
+    """The patterns to test, split once into those a document-wide search can rule out."""
+
+    def __init__(self, patterns: Iterable[re.Pattern[str]]):
+        unique = {id(rx): rx for rx in patterns}
+        self._free = [rx for rx in unique.values() if context_free(rx)]
+        self._always = frozenset(i for i, rx in unique.items() if not context_free(rx))
+
+    def live(self, text: str) -> frozenset[int]:
+        """Ids of the patterns that may match somewhere in ``text`` (``id(rx) in live``)."""
+        return self._always | {id(rx) for rx in self._free if rx.search(text)}

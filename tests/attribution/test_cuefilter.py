@@ -1,0 +1,41 @@
+"""The per-document cue filter never rules out a cue that matches in some window."""
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.attribution import live_cues, load_metric_rules
+from pipeline.cuefilter import CueFilter, context_free
+
+
+def test_context_free_tells_anchors_and_lookaround_apart():
+    assert context_free(re.compile(r"生均[^，；。,;]{0,6}支出"))
+    assert context_free(re.compile(r"(?:学生|儿童)(?:获得|享受)"))
+    assert not context_free(re.compile(r"^[^，；。,;]{0,3}学位"))
+    assert not context_free(re.compile(r"(?<!不)新建"))
+    assert not context_free(re.compile(r"新建(?=学校)"))
+    assert not context_free(re.compile(r"(学)\1"))
+    assert not context_free(re.compile(r"\bSTEM\b"))
+
+
+def test_live_keeps_matching_and_anchored_patterns_only():
+    free, absent, anchored = re.compile("新建学校"), re.compile("教师交流"), re.compile("^学位")
+    f = CueFilter([free, absent, anchored])
+    assert f.live("全区新建学校3所") == {id(free), id(anchored)}
+
+
+_ALPHABET = "新建学校教师交流生均公用经费支出学位，。、0123456789所名元"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=60), st.integers(0, 60), st.integers(0, 60))
+def test_no_window_match_is_ruled_out(text, a, b):
+    rules = load_metric_rules()
+    live = live_cues(text, rules)
+    a, b = sorted((min(a, len(text)), min(b, len(text))))
+    for metric in rules.metrics:
+        for rx in (*metric.before, *metric.after, *metric.any, *metric.weak):
+            if rx.search(text[a:b]):
+                assert id(rx) in live, (rx.pattern, text, a, b)
