@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from . import attribution, clean, figures, gazetteer, measures, modality, periods, regions, standards
+from . import attribution, clean, figures, gazetteer, measures, modality, normalize, periods, regions, standards
 from .rulefiles import rules_dir, rules_version
 from .segment import make_segmenter, make_tokenizer
 
@@ -30,9 +30,17 @@ LOADERS: dict[str, Callable[[], object]] = {
 }
 
 
+# caches built from the libraries, not from rule files: warmed with the rules so
+# that worker processes forked after load_all share them
+WARM: tuple[Callable[[], object], ...] = (normalize.traditional_chars,)
+
+
 def load_all() -> dict[str, object]:
     """Every rule set, loaded and validated; the first error raises (nothing half-loaded is used)."""
-    return {name: loader() for name, loader in LOADERS.items()}
+    loaded = {name: loader() for name, loader in LOADERS.items()}
+    for warm in WARM:
+        warm()
+    return loaded
 
 
 def describe() -> list[tuple[str, str]]:
