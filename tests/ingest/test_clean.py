@@ -4,6 +4,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.clean import clean, repair_html, trim_tail
 from pipeline.errors import InputError
@@ -186,3 +188,25 @@ def test_page_title_cut_at_a_quote_is_completed_from_the_headline() -> None:
             '<h1>男孩不想上补习班 写"救命"纸条抛出窗外</h1><p>' + BODY + '</p></article></body></html>')
     doc = clean(RawInput("t.html", "html", data=html.encode("utf-8")))
     assert doc.title == '男孩不想上补习班 写"救命"纸条抛出窗外'
+
+
+_SELF_CLOSED_ALPHABET = list("<>/ =\"'\nab-") + ["br", "div", "button", "img", "span"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_SELF_CLOSED_ALPHABET), max_size=40).map("".join))
+def test_open_self_closed_equals_the_regex(html):
+    from pipeline.clean import _SELF_CLOSED, open_self_closed
+
+    def by_regex(h: str) -> str:
+        return _SELF_CLOSED.sub(lambda m: f"<{m.group(1)}{m.group(2) or ''}></{m.group(1)}>", h)
+
+    assert open_self_closed(html) == by_regex(html)
+
+
+def test_open_self_closed_examples():
+    from pipeline.clean import open_self_closed
+
+    assert open_self_closed('<p>a<button class="x"/>b<br/><img src="a"/></p>') == (
+        '<p>a<button class="x"></button>b<br/><img src="a"/></p>')
+    assert open_self_closed('<div a="x/>y"/>') == '<div a="x></div>y"/>'
