@@ -404,11 +404,29 @@ _NO_TEXT = ("script", "style", "noscript", "template")
 
 
 def _page_text(tree: HtmlElement) -> str:
-    """All visible text of the unpruned page on one line (labelled dates, 来源, Q&A markers)."""
+    """All visible text of the unpruned page on one line (labelled dates, 来源, Q&A markers).
+
+    Scripts and styles are blanked for one ``itertext`` pass and restored at
+    once (trafilatura parses this tree next): an XPath asking every text node
+    for its ancestors cost twice as much.
+    """
     body = tree.find(".//body")
     root = body if body is not None else tree
-    skip = " and ".join(f"not(ancestor::{t})" for t in _NO_TEXT)
-    return " ".join(" ".join(root.xpath(f".//text()[{skip}]")).split())
+    saved: list[tuple[HtmlElement, str | None, str | None]] = []
+    for hidden in root.iter(*_NO_TEXT):
+        for el in hidden.iter():
+            own = el is hidden  # its tail is page text, outside the hidden element
+            saved.append((el, el.text, None if own else el.tail))
+            el.text = None
+            if not own:
+                el.tail = None
+    try:
+        return " ".join(" ".join(root.itertext()).split())
+    finally:
+        for el, text, tail in reversed(saved):
+            el.text = text
+            if tail is not None:
+                el.tail = tail
 
 
 def _page_meta(tree: HtmlElement, url: str | None) -> tuple[dict[str, str | None], str | None]:

@@ -210,3 +210,18 @@ def test_open_self_closed_examples():
     assert open_self_closed('<p>a<button class="x"/>b<br/><img src="a"/></p>') == (
         '<p>a<button class="x"></button>b<br/><img src="a"/></p>')
     assert open_self_closed('<div a="x/>y"/>') == '<div a="x></div>y"/>'
+
+
+def test_page_text_skips_scripts_and_leaves_the_tree_as_it_was():
+    import lxml.html
+    from lxml import etree
+
+    from pipeline.clean import _page_text
+
+    tree = lxml.html.fromstring(
+        "<html><body><p>发布时间：2024-01-02</p><script>var a = 1;</script>尾巴"
+        "<noscript><div>请开启<b>脚本</b></div>后文</noscript>来源：某县教育局<!-- 注释 -->"
+        "<style>p {}</style></body></html>")
+    before = etree.tostring(tree)
+    assert _page_text(tree) == "发布时间：2024-01-02 尾巴 来源：某县教育局"
+    assert etree.tostring(tree) == before
