@@ -25,6 +25,7 @@ _WIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}
 _WIDTH.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})
 _WIDTH.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})
 _WIDTH.update({0xFF05: ord("%"), 0xFF0E: ord(".")})
+_WIDE = re.compile("[" + "".join(chr(c) for c in sorted(_WIDTH)) + "]")
 _SPACES = re.compile(r"[ \t\u00a0\u2002-\u200a\u3000\u202f\u205f\ufeff]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\u00ad\x0b\x0c]")
 _BREAK = re.compile(r"\r\n?|[\u2028\u2029\x85]")
@@ -56,10 +57,10 @@ def strip_pinyin(text: str) -> str:
 
 def traditional_share(text: str) -> float:
     """Share of CJK characters that OpenCC would change to simplified."""
-    total = len(CJK.findall(text))
+    total = CJK.subn("", text)[1]  # counts without building a list of matches
     if not total:
         return 0.0
-    return len(traditional_chars().findall(text)) / total
+    return traditional_chars().subn("", text)[1] / total
 
 
 def is_traditional(text: str) -> bool:
@@ -73,7 +74,8 @@ def to_simplified(text: str) -> str:
 
 def fold_width(text: str) -> str:
     """Full-width digits, letters, ``%`` and ``．`` to ASCII."""
-    return text.translate(_WIDTH)
+    # translate looks every character up in the table; most pages have none to fold
+    return text.translate(_WIDTH) if _WIDE.search(text) else text
 
 
 def collapse_space(text: str) -> str:
