@@ -170,8 +170,10 @@ def _matches(rule: LineRule, line: str) -> bool:
 def is_spam(line: str, rules: LineRules) -> bool:
     """A line whose spam keywords cover a large share of its letters (density, not one word)."""
     hits = [m.group() for m in rules.spam.finditer(line)]
-    counted = len(_COUNTED.findall(line))
-    if len(hits) < 2 or not counted:
+    if len(hits) < 2:
+        return False
+    counted = _COUNTED.subn("", line)[1]
+    if not counted:
         return False
     density = sum(len(h) for h in hits) / counted
     return any(len(hits) >= n and density >= d for n, d in rules.tiers)
@@ -214,7 +216,7 @@ def strip_spam_segments(line: str, rules: LineRules) -> str:
 
 def _mostly_cut(line: str, rest: str) -> bool:
     """Spam cut most of the line and no sentence is left: the remainder is spam's glue."""
-    before, after = len(_COUNTED.findall(line)), len(_COUNTED.findall(rest))
+    before, after = _COUNTED.subn("", line)[1], _COUNTED.subn("", rest)[1]
     return after < before / 2 and not _PROSE.search(rest)
 
 
