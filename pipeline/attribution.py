@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from . import modality as modality_mod
@@ -96,17 +96,29 @@ class MetricRules:
     part_of: re.Pattern[str]
     part_places: re.Pattern[str]
     refers_back: re.Pattern[str]
-    cue_filter: CueFilter | None = None  # built on first use by live_cues
+    # derived once per rule set on first use: the cue filter, the metrics fitting a figure shape
+    memo: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
 
 
 def live_cues(text: str, rules: MetricRules | None = None) -> frozenset[int]:
     """Ids of the window cues (``before``/``after``/``any``/``weak``) that can match somewhere
     in ``text``: one search each per document instead of one per figure window."""
     rules = rules or load_metric_rules()
-    if rules.cue_filter is None:
-        object.__setattr__(rules, "cue_filter", CueFilter(
-            rx for m in rules.metrics for rx in (*m.before, *m.after, *m.any, *m.weak)))
-    return rules.cue_filter.live(text)
+    cues = rules.memo.get("cue_filter")
+    if cues is None:
+        cues = rules.memo["cue_filter"] = CueFilter(
+            rx for m in rules.metrics for rx in (*m.before, *m.after, *m.any, *m.weak))
+    return cues.live(text)  # type: ignore[attr-defined]
+
+
+def _fitting(fig: Figure, rel: str) -> tuple[tuple[Metric, str], ...]:
+    """(metric, the id it gives) for every metric a figure of this kind, unit and relation fits."""
+    rules = load_metric_rules()
+    key = ("fit", fig.kind, fig.unit, rel)
+    found = rules.memo.get(key)
+    if found is None:
+        found = rules.memo[key] = tuple((m, mid) for m in rules.metrics if (mid := _fit(m, fig, rel)))
+    return found  # type: ignore[return-value]
 
 
 # -- loading ---------------------------------------------------------------------
@@ -252,9 +264,9 @@ def _allowed(metric: Metric, p: _Probe, scope: tuple[int, int], local: bool) -> 
         metric.context.search(p.text, *p.sentence) or metric.context.search(span))
 
 
-def _find(rx: re.Pattern[str], text: str, a: int, b: int, last: bool) -> tuple[int, int, str] | None:
-    """First (or last) match of ``rx`` in ``text[a:b]`` as absolute (start, end, text)."""
-    window = text[a:b]
+def _find(rx: re.Pattern[str], window: str, a: int, last: bool) -> tuple[int, int, str] | None:
+    """First (or last) non-empty match of ``rx`` in ``window`` (= ``text[a:…]``) as absolute
+    (start, end, text)."""
     found = None
     for m in rx.finditer(window):
         if m.end() > m.start():
@@ -264,38 +276,56 @@ def _find(rx: re.Pattern[str], text: str, a: int, b: int, last: bool) -> tuple[i
     return (a + found.start(), a + found.end(), found.group()) if found else None
 
 
+def _side_hits(p: _Probe, mid: str, metric: Metric, pats: tuple[re.Pattern[str], ...],
+               window: str, span: tuple[int, int], is_before: bool) -> list[Hit]:
+    """The nearest match of each pattern in one window (before-cues: nearest its end)."""
+    out = []
+    a, b = span
+    for rx in pats:
+        if p.live is not None and id(rx) not in p.live:
+            continue
+        m = _find(rx, window, a, last=is_before)
+        if m:
+            dist = (b - m[1]) if is_before else (m[0] - a)
+            out.append(Hit(mid, m[2], m[0], m[1], dist, metric.priority, is_before))
+    return out
+
+
+def _around_hit(p: _Probe, mid: str, metric: Metric, joined: str, before: tuple[int, int]) -> Hit | None:
+    cut = before[1] - before[0]
+    for rx in metric.around:
+        m = rx.search(joined)
+        if m:
+            return Hit(mid, m.group(), before[0] + m.start(), before[0] + min(m.end(), cut),
+                       0, metric.priority, True)
+    return None
+
+
 def _hits(p: _Probe, before: tuple[int, int], after: tuple[int, int], scope: tuple[int, int],
           weak: bool = False, local: bool = True) -> list[Hit]:
     """Cue matches for the figure: before-cues nearest the end of ``before``, after-cues
     nearest the start of ``after``; one hit per metric that fits the figure. ``scope``
     is the clause (or heading) the requires/forbids/context checks read."""
     out = []
+    text = p.text
+    wb = text[before[0]:before[1]] if before[1] > before[0] else ""
+    wa = text[after[0]:after[1]] if after[1] > after[0] else ""  # empty windows hold no cue
     joined = None  # the window with the number replaced by '#', for `around` cues
-    for metric in load_metric_rules().metrics:
-        mid = _fit(metric, p.fig, p.rel)
-        if mid is None or (p.per_unit_only and not metric.per_unit):
+    for metric, mid in _fitting(p.fig, p.rel):
+        if p.per_unit_only and not metric.per_unit:
             continue
-        sides = ((metric.weak, True), (metric.weak, False)) if weak else (
-            (metric.before + metric.any, True), (metric.after + metric.any, False))
         found = []
         if metric.around and local and not weak:
-            joined = joined or p.text[before[0]:before[1]] + "#" + p.text[after[0]:after[1]]
-            cut = before[1] - before[0]
-            for rx in metric.around:
-                m = rx.search(joined)
-                if m:
-                    found.append(Hit(mid, m.group(), before[0] + m.start(), before[0] + min(m.end(), cut),
-                                     0, metric.priority, True))
-                    break
-        for pats, is_before in sides:
-            a, b = before if is_before else after
-            for rx in pats:
-                if p.live is not None and id(rx) not in p.live:
-                    continue
-                m = _find(rx, p.text, a, b, last=is_before)
-                if m:
-                    dist = (b - m[1]) if is_before else (m[0] - a)
-                    found.append(Hit(mid, m[2], m[0], m[1], dist, metric.priority, is_before))
+            joined = joined or wb + "#" + wa
+            hit = _around_hit(p, mid, metric, joined, before)
+            if hit:
+                found.append(hit)
+        if wb:
+            found += _side_hits(p, mid, metric, metric.weak if weak else metric.before + metric.any,
+                                wb, before, True)
+        if wa:
+            found += _side_hits(p, mid, metric, metric.weak if weak else metric.after + metric.any,
+                                wa, after, False)
         if found and _allowed(metric, p, scope, local):
             out.append(min(found, key=lambda h: (not h.before, h.distance)))
     return out
