@@ -100,15 +100,25 @@ class MetricRules:
     memo: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
 
 
-def live_cues(text: str, rules: MetricRules | None = None) -> frozenset[int]:
-    """Ids of the window cues (``before``/``after``/``any``/``weak``) that can match somewhere
-    in ``text``: one search each per document instead of one per figure window."""
+Cues = tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]
+
+
+def _metric_cues(metric: Metric) -> Cues:
+    """A metric's (before-side, after-side, weak) cue patterns; ``any`` cues count on both sides."""
+    return metric.before + metric.any, metric.after + metric.any, metric.weak
+
+
+def live_cues(text: str, rules: MetricRules | None = None) -> dict[str, Cues]:
+    """Each metric's cues (:func:`_metric_cues`) less those that match nowhere in ``text``:
+    one search per pattern and document instead of one per figure window."""
     rules = rules or load_metric_rules()
     cues = rules.memo.get("cue_filter")
     if cues is None:
         cues = rules.memo["cue_filter"] = CueFilter(
             rx for m in rules.metrics for rx in (*m.before, *m.after, *m.any, *m.weak))
-    return cues.live(text)  # type: ignore[attr-defined]
+    live = cues.live(text)  # type: ignore[attr-defined]
+    return {m.id: tuple(tuple(rx for rx in side if id(rx) in live) for side in _metric_cues(m))  # type: ignore[misc]
+            for m in rules.metrics}
 
 
 def _fitting(fig: Figure, rel: str) -> tuple[tuple[Metric, str], ...]:
@@ -249,7 +259,7 @@ class _Probe:
     sentence: tuple[int, int]
     school_doc: bool = False  # the whole document is about schooling: contexts hold
     per_unit_only: bool = False  # 每/各 before the number: only per-student metrics fit
-    live: frozenset[int] | None = None  # cue patterns that can match in this text (None: all)
+    live: dict[str, Cues] | None = None  # per metric, the cues that can match in this text (None: all)
 
 
 def _allowed(metric: Metric, p: _Probe, scope: tuple[int, int], local: bool) -> bool:
@@ -276,14 +286,12 @@ def _find(rx: re.Pattern[str], window: str, a: int, last: bool) -> tuple[int, in
     return (a + found.start(), a + found.end(), found.group()) if found else None
 
 
-def _side_hits(p: _Probe, mid: str, metric: Metric, pats: tuple[re.Pattern[str], ...],
+def _side_hits(mid: str, metric: Metric, pats: tuple[re.Pattern[str], ...],
                window: str, span: tuple[int, int], is_before: bool) -> list[Hit]:
     """The nearest match of each pattern in one window (before-cues: nearest its end)."""
     out = []
     a, b = span
     for rx in pats:
-        if p.live is not None and id(rx) not in p.live:
-            continue
         m = _find(rx, window, a, last=is_before)
         if m:
             dist = (b - m[1]) if is_before else (m[0] - a)
@@ -314,18 +322,22 @@ def _hits(p: _Probe, before: tuple[int, int], after: tuple[int, int], scope: tup
     for metric, mid in _fitting(p.fig, p.rel):
         if p.per_unit_only and not metric.per_unit:
             continue
+        bp, ap, wp = p.live[metric.id] if p.live is not None else _metric_cues(metric)
+        if weak:
+            bp = ap = wp
+        around = bool(metric.around) and local and not weak
+        if not ((bp and wb) or (ap and wa) or around):
+            continue
         found = []
-        if metric.around and local and not weak:
+        if around:
             joined = joined or wb + "#" + wa
             hit = _around_hit(p, mid, metric, joined, before)
             if hit:
                 found.append(hit)
-        if wb:
-            found += _side_hits(p, mid, metric, metric.weak if weak else metric.before + metric.any,
-                                wb, before, True)
-        if wa:
-            found += _side_hits(p, mid, metric, metric.weak if weak else metric.after + metric.any,
-                                wa, after, False)
+        if bp and wb:
+            found += _side_hits(mid, metric, bp, wb, before, True)
+        if ap and wa:
+            found += _side_hits(mid, metric, ap, wa, after, False)
         if found and _allowed(metric, p, scope, local):
             out.append(min(found, key=lambda h: (not h.before, h.distance)))
     return out
@@ -587,7 +599,7 @@ def is_school_document(text: str) -> bool:
 
 def metric_of(text: str, fig: Figure, sent: _Sentence, heads: list[Heading],
               subject: tuple[int, int] | None = None, school_doc: bool = False,
-              live: frozenset[int] | None = None) -> tuple[str | None, str]:
+              live: dict[str, Cues] | None = None) -> tuple[str | None, str]:
     """(metric id or None, the rule that decided) for one figure; ``subject`` is its own
     subject in a 分别 construction (小学、初中入学率分别为…); ``live`` is
     :func:`live_cues` of the text, computed once per document (None: try every cue)."""
@@ -740,7 +752,7 @@ class _Doc:
     heads: list[Heading]
     as_of: int | None
     school_doc: bool
-    live: frozenset[int]
+    live: dict[str, Cues]
 
 
 def _attribute_one(doc: _Doc, fig: Figure, sent: _Sentence, lead: periods.TimePhrase | None,
