@@ -13,7 +13,7 @@ import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterator
 
 import duckdb
 import pandas as pd
@@ -46,7 +46,8 @@ ENTITY_COLUMNS = [
     "rules_version",
 ]
 EXTRACTION_TABLES = ("figures", "measures", "entities")
-DOC_TABLES = (*EXTRACTION_TABLES, "sources", "documents")  # a document's rows, children first
+DOC_TABLES = (*EXTRACTION_TABLES, "minhash_bands", "sources", "documents")  # a document's rows, children first
+BAND_COLUMNS = ["band_key", "doc_id"]
 INPUT_COLUMNS = ["source_path", "raw_sha256", "doc_id", "status"]
 REJECT_COLUMNS = ["source_path", "reason", "detail", "stage"]
 
@@ -69,6 +70,7 @@ class Batch:
     inputs: list[dict[str, Any]] = field(default_factory=list)
     rejects: list[dict[str, Any]] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)  # doc_ids whose rows go first
+    bands: list[dict[str, Any]] = field(default_factory=list)  # minhash_bands rows (pipeline.dedup)
 
     def __len__(self) -> int:
         return len(self.documents) + len(self.inputs) + len(self.rejects)
@@ -139,13 +141,17 @@ class Warehouse:
             "ORDER BY ingested_at, doc_id LIMIT 1", [text_sha1]).fetchone()
         return row[0] if row else None
 
-    def signatures(self) -> Iterable[tuple[str, bytes]]:
-        """(doc_id, MinHash signature) of every original document, for near-duplicate search."""
-        cur = self.con.execute(
-            "SELECT s.doc_id, s.minhash FROM sources s JOIN documents d USING (doc_id) "
-            "WHERE d.duplicate_of IS NULL AND s.minhash IS NOT NULL ORDER BY d.ingested_at, s.doc_id")
-        while rows := cur.fetchmany(2048):
-            yield from rows
+    def band_candidates(self, keys: list[tuple[int, int]]) -> list[tuple[int, str, bytes]]:
+        """Near-duplicate candidates of a batch in one join: for (query number, band key)
+        pairs, the (query number, doc_id, MinHash signature) of stored original documents
+        sharing a band key (table ``minhash_bands``, see :mod:`pipeline.dedup`)."""
+        if not keys:
+            return []
+        return self.con.execute(
+            "SELECT DISTINCT q.q, b.doc_id, s.minhash "
+            "FROM (SELECT unnest(?::INTEGER[]) AS q, unnest(?::BIGINT[]) AS band_key) q "
+            "JOIN minhash_bands b ON b.band_key = q.band_key JOIN sources s ON s.doc_id = b.doc_id "
+            "ORDER BY q.q, b.doc_id", [[q for q, _ in keys], [k for _, k in keys]]).fetchall()
 
     # -- writes ----------------------------------------------------------------
     @contextmanager
@@ -170,6 +176,7 @@ class Warehouse:
             self._append_extraction(batch)
             self.append("documents", DOC_COLUMNS, batch.documents)
             self.append("sources", SOURCE_COLUMNS, batch.sources)
+            self.append("minhash_bands", BAND_COLUMNS, batch.bands)
             if batch.inputs:
                 con.register("_batch_inputs", pd.DataFrame(batch.inputs, columns=INPUT_COLUMNS))
                 con.execute(
