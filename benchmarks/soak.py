@@ -63,7 +63,11 @@ def state(db: Path) -> dict[str, object]:
         "measures": q("SELECT count(*) FROM measures")[0][0],
         "rejected_inputs": q("SELECT count(DISTINCT source_path) FROM rejects")[0][0],
         "orphan_rows": q("SELECT (SELECT count(*) FROM figures WHERE doc_id NOT IN (SELECT doc_id FROM documents))"
-                         " + (SELECT count(*) FROM measures WHERE doc_id NOT IN (SELECT doc_id FROM documents))")[0][0],
+                         " + (SELECT count(*) FROM measures WHERE doc_id NOT IN (SELECT doc_id FROM documents))"
+                         " + (SELECT count(*) FROM minhash_bands WHERE doc_id NOT IN (SELECT doc_id FROM documents))")[0][0],
+        # every original document is in the near-duplicate index (pipeline.dedup), no duplicate is
+        "unindexed": q("SELECT count(*) FROM documents d WHERE (d.duplicate_of IS NULL) = "
+                       "(d.doc_id NOT IN (SELECT doc_id FROM minhash_bands))")[0][0],
         "per_doc": q("SELECT d.source_path, count(f.figure_id) FROM documents d "
                      "LEFT JOIN figures f USING (doc_id) GROUP BY ALL ORDER BY 1"),
     }
@@ -98,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         proc.wait()
         if db.exists():
             mid = state(db)  # the warehouse opens after every kill, whole documents only
-            survived += mid["orphan_rows"] == 0
+            survived += mid["orphan_rows"] == 0 and mid["unindexed"] == 0
     subprocess.run(cmd(folder, db, a.jobs), check=True, stdout=subprocess.DEVNULL)
     want, got = state(clean_db), state(db)
     lost_docs = len(set(want["per_doc"]) - set(got["per_doc"]))
@@ -108,10 +112,11 @@ def main(argv: list[str] | None = None) -> int:
         "rejected": got["rejected_inputs"], "kills": a.kills, "killed_runs_survived": survived,
         "rows_lost": (want["figures"] - got["figures"]) + (want["measures"] - got["measures"])
         + (want["documents"] - got["documents"]),
-        "documents_differing": lost_docs, "orphan_rows": got["orphan_rows"],
+        "documents_differing": lost_docs, "orphan_rows": got["orphan_rows"], "unindexed": got["unindexed"],
     }
     print(json.dumps(report, ensure_ascii=False))
-    return 0 if report["rows_lost"] == 0 and lost_docs == 0 and survived == a.kills else 1
+    ok = report["rows_lost"] == 0 and lost_docs == 0 and survived == a.kills and got["unindexed"] == 0
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, TextIO, TypeVar
 
+import duckdb
+
 from . import dedup, gazetteer, sources
 from .model import RawInput, Reject
 from .nlp import get_nlp
@@ -93,15 +95,18 @@ def bounded_map(fn: Callable[[T], R], items: Iterable[T], jobs: int, window: int
 
 
 class _Writer:
-    """Decides each document's status and writes batches."""
+    """Decides each document's status and writes batches.
+
+    Documents wait in ``pending`` until the batch is written; then their
+    near-duplicate candidates are looked up in the warehouse in one join
+    (``minhash_bands``) and within the batch, in order. Nothing about the
+    warehouse's documents is held in memory between batches.
+    """
 
     def __init__(self, wh: Warehouse, info: IngestInfo, batch_size: int):
         self.wh, self.info, self.batch_size = wh, info, batch_size
         self.version = rules_version()
-        self.index = dedup.DuplicateIndex()
-        for doc_id, sig in wh.signatures():
-            self.index.add(doc_id, sig)
-        self.run_texts: dict[str, str] = {}  # text_sha1 -> doc_id, this run, not yet committed
+        self.pending: list[tuple[Processed, list[str]]] = []  # (document, ids it replaces)
         self.batch = Batch()
 
     def reject(self, rej: Reject, sha: str | None) -> None:
@@ -118,43 +123,62 @@ class _Writer:
         self._maybe_flush()
 
     def add(self, p: Processed) -> None:
+        """Record an unchanged input now; queue a new or updated document for the batch."""
         path = p.doc.source_path
         old = self.wh.doc_ids_for_path(path)
-        status = "new"
         if p.doc_id in old:  # same text from the same place: nothing to write but the input
             self.info.unchanged += 1
             self.batch.inputs.append({"source_path": path, "raw_sha256": p.raw_sha256,
                                       "doc_id": p.doc_id, "status": "unchanged"})
-            self._maybe_flush()
-            return
-        if old:
-            status = "updated"
-            self.batch.replaced.extend(old)
-        dup = self.run_texts.get(p.text_sha1) or self.wh.doc_for_text(p.text_sha1)
-        if dup is None:
-            dup = self.index.find(p.signature)
-        if dup is None:
-            self.index.add(p.doc_id, p.signature)
-            self.run_texts[p.text_sha1] = p.doc_id
         else:
-            status = "duplicate"
+            self.pending.append((p, old))
+        self._maybe_flush()
+
+    def _resolve(self) -> None:
+        """Decide new / updated / duplicate for the pending documents and add their rows."""
+        t0 = time.perf_counter()
+        pending, self.pending = self.pending, []
+        replaced = {doc_id for _, old in pending for doc_id in old}
+        stored: dict[int, list[tuple[str, bytes]]] = {}
+        keys = [(i, key) for i, (p, _) in enumerate(pending) for key in dedup.band_keys(p.signature)]
+        for i, doc_id, sig in self.wh.band_candidates(keys):
+            if doc_id not in replaced:
+                stored.setdefault(i, []).append((doc_id, sig))
+        stages = self.info.stage_seconds
+        stages["dedup_lookup"] = stages.get("dedup_lookup", 0.0) + time.perf_counter() - t0
+        local = dedup.DuplicateIndex()  # this batch's originals
+        texts: dict[str, str] = {}  # text_sha1 -> doc_id, this batch
+        for i, (p, old) in enumerate(pending):
+            dup = texts.get(p.text_sha1) or self.wh.doc_for_text(p.text_sha1)
+            if dup is None:
+                dup = dedup.best_match(p.signature, [*stored.get(i, ()), *local.candidates(p.signature)])
+            if dup is None:
+                local.add(p.doc_id, p.signature)
+                texts[p.text_sha1] = p.doc_id
+                self.batch.bands.extend(dedup.band_rows(p.doc_id, p.signature))
+            self._rows(p, old, dup)
+
+    def _rows(self, p: Processed, old: list[str], dup: str | None) -> None:
+        status = "duplicate" if dup else "updated" if old else "new"
+        self.batch.replaced.extend(old)
         setattr(self.info, status, getattr(self.info, status) + 1)
         rows = rows_for(p, dup, self.version)
         for table, items in rows.items():
             getattr(self.batch, table).extend(items)
         self.info.figures += len(rows["figures"])
         self.info.measures += len(rows["measures"])
-        self.batch.inputs.append({"source_path": path, "raw_sha256": p.raw_sha256,
+        self.batch.inputs.append({"source_path": p.doc.source_path, "raw_sha256": p.raw_sha256,
                                   "doc_id": p.doc_id, "status": status})
         for stage, secs in p.timings.items():
             self.info.stage_seconds[stage] = self.info.stage_seconds.get(stage, 0.0) + secs
-        self._maybe_flush()
 
     def _maybe_flush(self) -> None:
-        if len(self.batch) >= self.batch_size:
+        if len(self.batch) + 2 * len(self.pending) >= self.batch_size:
             self.flush()
 
     def flush(self) -> None:
+        """Decide the pending documents and write the batch in one transaction."""
+        self._resolve()
         t0 = time.perf_counter()
         self.wh.write(self.batch)
         self.batch = Batch()
@@ -177,6 +201,7 @@ def ingest(paths: Iterable[str], db: str | Path | None = None, jobs: int | None 
     jobs = jobs or default_jobs()
     bar = _progress(progress)
     with Warehouse(db) as wh:
+        _tune(wh.con)
         _ensure_regions(wh)
         writer = _Writer(wh, info, batch_size)
 
@@ -208,6 +233,17 @@ def ingest(paths: Iterable[str], db: str | Path | None = None, jobs: int | None 
                                     [writer.version]).fetchone()[0]
     info.seconds = time.perf_counter() - t_start
     return info
+
+
+# The writer's DuckDB connection: a bounded buffer pool (DuckDB's default is 80% of
+# RAM) and one thread (the workers have the cores; each DuckDB thread keeps its
+# own allocator arenas, which grew the writer's RSS with every checkpoint).
+WRITER_SETTINGS = {"memory_limit": "512MB", "threads": "1"}
+
+
+def _tune(con: duckdb.DuckDBPyConnection) -> None:
+    for name, value in WRITER_SETTINGS.items():
+        con.execute(f"SET {name} = '{value}'")
 
 
 def _ensure_regions(wh: Warehouse) -> None:

@@ -7,7 +7,9 @@ with the version bump, so a failed step leaves the warehouse at the previous
 version. A warehouse newer than the code is refused rather than guessed at.
 Views (``warehouse/views/*.sql``) hold no data: they are recreated every time.
 A migration that leaves ``latest_cells`` marked for a rebuild (002 does) gets it
-filled from the figures once the views exist (:mod:`pipeline.latest`).
+filled from the figures once the views exist (:mod:`pipeline.latest`). Stored
+MinHash signatures of an older scheme are recomputed from the documents' text
+(:func:`pipeline.dedup.migrate_signatures`).
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from pathlib import Path
 
 import duckdb
 
+from .dedup import migrate_signatures
 from .errors import WarehouseError
 from .latest import rebuild_if_marked
 
@@ -105,4 +108,5 @@ def apply_schema(con: duckdb.DuckDBPyConnection, schema_dir: Path | None = None,
             _run(con, path, number)
     create_views(con, Path(views_dir) if views_dir else VIEWS_DIR)
     rebuild_if_marked(con)
+    migrate_signatures(con)  # stored MinHash signatures of an older scheme are recomputed
     return latest
