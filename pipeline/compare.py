@@ -15,9 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from .errors import UsageError
+from .latest import check_built
 from .standards import metric_label, reference
 
 LEVELS = ("county", "city", "province")
@@ -26,18 +28,27 @@ LONG_COLUMNS = ["region_code", "region", "metric", "kind", "year_start", "year_e
                 "column", "value", "unit", "figure_ids", "conflict", "other_values", "other_figure_ids",
                 "docs_agree", "docs_disagree", "basis"]
 
+# The lists of figure ids and other values are joined last, from latest_cells (which
+# latest_values_for passes them through from): carried through the window and the
+# filters they would cost more than everything else together.
 _QUERY = """
-SELECT region_code, region_name, city_code, city_name, province_code, province_name,
-       metric, kind, year_start, year_end, value, unit, figure_ids, conflict,
-       other_values, other_figure_ids, docs_agree, docs_disagree
-FROM latest_values_for($metrics)
-WHERE list_contains($metrics, metric)
-  AND ($lo IS NULL OR (year_start >= $lo AND year_end <= $hi))
-  AND ($regions IS NULL OR list_contains($regions, region_code)
-       OR list_contains($regions, region_name) OR list_contains($regions, city_code)
-       OR list_contains($regions, city_name) OR list_contains($regions, province_code)
-       OR list_contains($regions, province_name))
-ORDER BY region_code, metric, year_end
+WITH v AS (
+    SELECT region_code, region_name, city_code, city_name, province_code, province_name,
+           metric, kind, year_start, year_end, value, unit, conflict, docs_agree, docs_disagree
+    FROM latest_values_for($metrics)
+    WHERE ($lo IS NULL OR (year_start >= $lo AND year_end <= $hi))
+      AND ($regions IS NULL OR list_contains($regions, region_code)
+           OR list_contains($regions, region_name) OR list_contains($regions, city_code)
+           OR list_contains($regions, city_name) OR list_contains($regions, province_code)
+           OR list_contains($regions, province_name))
+    QUALIFY NOT $latest_only OR row_number() OVER (
+        PARTITION BY region_code, metric, kind ORDER BY year_end DESC, year_start DESC) = 1
+)
+SELECT v.region_code, v.region_name, v.city_code, v.city_name, v.province_code, v.province_name,
+       v.metric, v.kind, v.year_start, v.year_end, v.value, v.unit, l.figure_ids, v.conflict,
+       l.other_values, l.other_figure_ids, v.docs_agree, v.docs_disagree
+FROM v JOIN latest_cells l USING (region_code, metric, kind, year_start, year_end)
+ORDER BY v.region_code, v.metric, v.year_end
 """
 
 
@@ -65,12 +76,12 @@ class CompareResult:
         out = pd.DataFrame({"region_code": self.table.index})
         names = self._names  # a dict over every cell: build it once, not per row
         out["region"] = [names.get(c, c) for c in self.table.index]
-        periods = self.long.set_index(["region_code", "column"]).period.to_dict()
+        periods = self._pivot("period") if self.latest else None
         for col in self.table.columns:
             head = column_label(col) if labels else col
             out[head] = self.table[col].to_numpy()
-            if self.latest:
-                out[f"{head} 时期"] = [periods.get((code, col)) for code in self.table.index]
+            if periods is not None:
+                out[f"{head} 时期"] = periods[col].tolist()
             if with_sources:
                 out[f"{head} 来源"] = [",".join(ids) if isinstance(ids, list) else ""
                                      for ids in self.sources[col].to_numpy()]
@@ -78,7 +89,16 @@ class CompareResult:
 
     @property
     def _names(self) -> dict[str, str]:
-        return dict(zip(self.long.region_code, self.long.region))
+        last = self.long.drop_duplicates("region_code", keep="last")  # as dict(zip(...)) would keep
+        return dict(zip(last.region_code.tolist(), last.region.tolist()))
+
+    def _pivot(self, field: str) -> pd.DataFrame:
+        """``long[field]`` laid out like ``table`` (None where a region has no cell)."""
+        if self.long.empty:
+            return pd.DataFrame(index=self.table.index, columns=self.table.columns, dtype=object)
+        p = self.long.pivot(index="region_code", columns="column", values=field)
+        p = p.reindex(index=self.table.index, columns=self.table.columns).astype(object)
+        return p.where(p.notna(), None)
 
 
 def known_metrics(con: duckdb.DuckDBPyConnection | None = None) -> list[str]:
@@ -110,10 +130,13 @@ def _check(con: duckdb.DuckDBPyConnection, metrics: list[str], level: str,
            years: tuple[int, int] | None) -> None:
     if not metrics:
         raise UsageError("give at least one metric id (--metric ID)")
-    known = known_metrics(con)
-    for m in metrics:
-        if m not in known:
-            raise UsageError(f"unknown metric id {m!r}; known ids: {', '.join(known)}")
+    present = {r[0] for r in con.execute(  # ids with cells need no lookup in files or figures
+        "SELECT DISTINCT metric FROM latest_cells WHERE list_contains(?, metric)", [metrics]).fetchall()}
+    if any(m not in present for m in metrics):
+        known = known_metrics(con)
+        for m in metrics:
+            if m not in known:
+                raise UsageError(f"unknown metric id {m!r}; known ids: {', '.join(known)}")
     if level not in LEVELS:
         raise UsageError(f"unknown level {level!r}; use one of {', '.join(LEVELS)}")
     if years is not None and int(years[0]) > int(years[1]):
@@ -127,14 +150,16 @@ def level_of(code: str) -> str:
     return "city" if code.endswith("00") else "county"
 
 
-def _period(start: int, end: int) -> str:
-    return str(end) if start == end else f"{start}-{end}"
+def _levels(codes: pd.Series) -> np.ndarray:
+    """:func:`level_of` over a column of codes."""
+    return np.select([codes.str.endswith("0000").to_numpy(bool), codes.str.endswith("00").to_numpy(bool)],
+                     ["province", "city"], "county")
 
 
 def _cells(df: pd.DataFrame, level: str) -> pd.DataFrame:
     """Latest values at ``level``: own reports first, county sums where allowed and missing."""
     df = df.copy()
-    df["own_level"] = df.region_code.map(level_of)
+    df["own_level"] = _levels(df.region_code)
     df["region"] = df.region_name.fillna(df.region_code)
     df["basis"] = "reported"
     own = df[df.own_level == level]
@@ -165,9 +190,10 @@ def _columns(cells: pd.DataFrame, metrics: list[str], latest: bool = False) -> p
     two kinds); with ``latest`` one column per metric holding each region's latest period."""
     kinds = cells.groupby("metric").kind.nunique()
     cells = cells.copy()
-    cells["period"] = [_period(int(a), int(b)) for a, b in zip(cells.year_start, cells.year_end)]
-    tag = [f"{m}[{k}]" if kinds.get(m, 1) > 1 else m for m, k in zip(cells.metric, cells.kind)]
-    cells["column"] = tag if latest else [f"{t}·{p}" for t, p in zip(tag, cells.period)]
+    start, end = cells.year_start.astype(int).astype(str), cells.year_end.astype(int).astype(str)
+    cells["period"] = np.where(start == end, end, start + "-" + end)
+    tag = np.where(cells.metric.map(kinds).to_numpy() > 1, cells.metric + "[" + cells.kind + "]", cells.metric)
+    cells["column"] = tag if latest else tag + "·" + cells.period
     if latest:  # the latest period; of two ending together, the shorter (more recent start)
         cells = cells.sort_values(["year_end", "year_start"]).groupby(
             ["region_code", "column"], sort=False).tail(1)
@@ -185,16 +211,19 @@ def compare(con: duckdb.DuckDBPyConnection, metrics: list[str], level: str = "co
     (the period is in ``long.period`` and shown beside the value): the compact
     table for regions whose reports cover different years."""
     metrics = list(dict.fromkeys(metrics))
+    check_built(con)
     _check(con, metrics, level, years)
     lo, hi = (int(years[0]), int(years[1])) if years else (None, None)
-    params = {"metrics": metrics, "lo": lo, "hi": hi, "regions": list(regions) if regions else None}
+    # with latest at county level only each cell's latest period can be shown: SQL keeps just those
+    # (not above county level, where the latest period is chosen among the counties' sums)
+    params = {"metrics": metrics, "lo": lo, "hi": hi, "regions": list(regions) if regions else None,
+              "latest_only": latest and level == "county"}
     raw = con.execute(_QUERY, params).df()
     cells = _columns(_cells(raw, level), metrics, latest) if len(raw) else pd.DataFrame(columns=LONG_COLUMNS)
     long = cells.reindex(columns=LONG_COLUMNS).reset_index(drop=True)
-    long["figure_ids"] = [list(x) if x is not None and not isinstance(x, float) else []
-                          for x in long.figure_ids]
-    for col in ("other_values", "other_figure_ids"):
-        long[col] = [list(x) if x is not None and not isinstance(x, float) else [] for x in long[col]]
+    for col in ("figure_ids", "other_values", "other_figure_ids"):
+        long[col] = [x.tolist() if isinstance(x, np.ndarray) else list(x) if isinstance(x, list) else []
+                     for x in long[col].to_numpy()]
     cols = list(dict.fromkeys(long.column))
     rows = list(dict.fromkeys(long.sort_values("region_code").region_code))
 

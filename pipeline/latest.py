@@ -86,8 +86,12 @@ def rebuild_if_marked(con: duckdb.DuckDBPyConnection) -> bool:
 
 
 def check_built(con: duckdb.DuckDBPyConnection) -> None:
-    """WarehouseError when the table is marked for a rebuild (only a writable open does that)."""
-    if state(con) == "rebuild":
-        raise WarehouseError(
-            "the warehouse's latest_cells table awaits its rebuild after an upgrade; open it once "
-            "for writing (e.g. `edumine ingest` of nothing new, or `edumine sql 'SELECT 1' --write`)")
+    """WarehouseError unless latest_cells is built: a warehouse made before it (schema 1), or
+    one whose rebuild was interrupted, is brought up to date by a writable open only."""
+    now = state(con)
+    if now == "built":
+        return
+    why = "was made before the latest_cells table" if now is None else "awaits the rebuild of latest_cells"
+    raise WarehouseError(
+        f"the warehouse {why}; open it once for writing to upgrade it "
+        "(e.g. `edumine sql \"SELECT 1\" --write --db FILE`), then compare")
