@@ -258,6 +258,26 @@ def _pattern_index(cues: list[Cue], path: str) -> tuple[dict[str, tuple[tuple[Cu
     return starts, tuple(any_start)
 
 
+def _scanner(terms: list[str], groups: dict[str, Cue], starts: dict[str, tuple],
+             any_start: tuple, path: str) -> re.Pattern[str]:
+    """The regex that finds where cues can start: a term there, or a pattern's first character.
+
+    ``_scan`` tries the patterns filed under the character where the scanner
+    stops, so when every pattern's first characters are known the scanner
+    need not run the patterns itself (half the time); otherwise it holds them
+    all, each behind its own gate.
+    """
+    trie = _trie_regex(terms)
+    if not any_start:
+        firsts = "".join(re.escape(c) for c in sorted(starts))
+        term = f"{_gate([trie])}(?P<T>{trie})" if trie else "(?!)"
+        return compile_regex(term + (f"|(?=[{firsts}])" if firsts else ""), path, "<all cues>")
+    # each pattern's own gate stands outside its group: a failing gate then costs no group entry
+    alts = [f"(?P<T>{trie})"] + [f"{_gate([c.text])}(?P<{g}>{c.text})" for g, c in groups.items()]
+    gate = _gate([trie] + [c.text for c in groups.values()])
+    return compile_regex(gate + "(?:" + "|".join(alts) + ")", path, "<all cues>")
+
+
 def compile_rules(data: Any, path: str) -> MeasureRules:
     """Validate a parsed measures file and compile it; any fault is a RuleError."""
     if not isinstance(data, dict):
@@ -278,11 +298,7 @@ def compile_rules(data: Any, path: str) -> MeasureRules:
             terms[c.text] = terms.get(c.text, ()) + (c,)
     groups = {f"p{i}": c for i, c in enumerate(c for c in cues if not c.is_term)}
     starts, any_start = _pattern_index(list(groups.values()), path)
-    trie = _trie_regex(sorted(terms))
-    # each pattern's own gate stands outside its group: a failing gate then costs no group entry
-    alts = [f"(?P<T>{trie})"] + [f"{_gate([c.text])}(?P<{g}>{c.text})" for g, c in groups.items()]
-    gate = _gate([trie] + [c.text for c in groups.values()])
-    scanner = compile_regex(gate + "(?:" + "|".join(alts) + ")", path, "<all cues>")
+    scanner = _scanner(sorted(terms), groups, starts, any_start, path)
     exclude, skip, title = _settings(data, path)
     return MeasureRules(defs, scanner, starts, any_start, terms, exclude, skip, title)
 
