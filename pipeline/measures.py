@@ -30,6 +30,7 @@ from .rulefiles import (
     one_of,
     str_list,
 )
+from .triere import trie_regex
 
 RULE_FILE = "measures.yaml"
 CATEGORIES = ("supply", "environment", "demand")
@@ -149,28 +150,6 @@ def _check_shared(cues: list[Cue], shared: dict[str, set[str]], path: str) -> No
                             "'shared' of both measures if it really belongs to both")
 
 
-def _trie_regex(words: list[str]) -> str:
-    """A regex matching any of ``words``, longest first, as a character trie (fast in ``re``)."""
-    trie: dict[str, Any] = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        end = "" in node
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if end:
-            return "(?:" + body + ")?" if len(alts) > 1 or len(alts[0]) > 1 else body + "?"
-        return body
-
-    return build(trie)
-
-
 def _first_chars(items: Any) -> tuple[set[str] | None, bool]:
     """(chars a parsed regex can start with, whether it can match empty); None when unknown."""
     out: set[str] = set()
@@ -267,7 +246,7 @@ def _scanner(terms: list[str], groups: dict[str, Cue], starts: dict[str, tuple],
     need not run the patterns itself (half the time); otherwise it holds them
     all, each behind its own gate.
     """
-    trie = _trie_regex(terms)
+    trie = trie_regex(terms)
     if not any_start:
         firsts = "".join(re.escape(c) for c in sorted(starts))
         term = f"{_gate([trie])}(?P<T>{trie})" if trie else "(?!)"

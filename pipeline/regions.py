@@ -17,6 +17,7 @@ from .gazetteer import Surface, load_gazetteer, towns_within
 from .model import Entity, Figure, RegionGuess
 from .rulefiles import compile_regex, load_yaml, need, no_duplicates, no_unknown_keys, str_list
 from .segment import clauses, make_tokenizer
+from .triere import trie_regex
 
 ORGS = "regions/orgs.yaml"
 _END = ""  # trie key marking the end of a written form
@@ -105,6 +106,12 @@ def _trie() -> dict:
 
 
 @lru_cache(maxsize=1)
+def _form_starts() -> re.Pattern[str]:
+    """Finds the next position where some written form begins (one regex, not a Python loop)."""
+    return re.compile(f"(?={trie_regex(sorted(load_gazetteer().surfaces()))})")
+
+
+@lru_cache(maxsize=1)
 def _word_freq() -> dict[str, int]:
     return make_tokenizer().FREQ
 
@@ -119,6 +126,15 @@ def _word_tags() -> dict[str, str]:
             if len(parts) == 3:
                 tags[parts[0]] = parts[2]
     return tags
+
+
+def warm_caches() -> None:
+    """Build the lazily built lookups (name trie, jieba frequencies and tags: about a second)
+    so that worker processes forked afterwards share them instead of each building its own."""
+    _trie()
+    _form_starts()
+    _word_freq()
+    _word_tags()
 
 
 # -- GPE ----------------------------------------------------------------------
@@ -196,11 +212,12 @@ def _scan_gpe(text: str) -> list[Entity]:
     """Leftmost-longest scan: one pass, a trie walk per position."""
     out: list[Entity] = []
     i, n = 0, len(text)
-    trie = _trie()
+    starts = _form_starts()
     while i < n:
-        if text[i] not in trie:
-            i += 1
-            continue
+        m = starts.search(text, i)
+        if m is None:
+            break
+        i = m.start()
         prev = out[-1] if out else None
         for j, surfaces in _forms_at(text, i):
             kept = _accept(text, i, j, surfaces, prev)
@@ -573,26 +590,37 @@ def assign_figure_regions(text: str, sentences: list[tuple[int, int]], figures: 
             gpes.append((e, codes[0]))
     towns = _town_matcher(own) if own and gz.by_code(own)["level"] != "county" else None
 
+    by_sentence: dict[tuple[int, int], list[tuple[Entity, str]]] = {}
     for fig in figures:
         a, b = _sentence_of(fig, sentences)
-        named = [(e, c) for e, c in gpes if a <= e.start and e.end <= b]
-        if towns is not None:  # 宦溪镇 in a 福州 report is 晋安区's
-            named += [(Entity("GPE", m.start(), m.end(), m.group()), towns[1][m.group()])
-                      for m in towns[0].finditer(text, a, b)]
-            named.sort(key=lambda ec: ec[0].start)
+        named = by_sentence.get((a, b))
+        if named is None:
+            named = by_sentence[(a, b)] = _named_in(text, a, b, gpes, towns)
         before = [c for e, c in named if e.end <= fig.start]
         _, cb = next(((x, y) for x, y in clauses(text, a, b) if x <= fig.start < y), (a, b))
         after = [c for e, c in named if fig.end <= e.start and e.end <= cb]  # 30所夷陵区 in one clause
         fig.region_code = before[-1] if before else (after[0] if after else own)
 
 
+def _named_in(text: str, a: int, b: int, gpes: list[tuple[Entity, str]],
+              towns: tuple[re.Pattern[str], dict[str, str]] | None) -> list[tuple[Entity, str]]:
+    """(mention, code) of the divisions and towns named in ``text[a:b]``, by start."""
+    named = [(e, c) for e, c in gpes if a <= e.start and e.end <= b]
+    if towns is not None:  # 宦溪镇 in a 福州 report is 晋安区's
+        named += [(Entity("GPE", m.start(), m.end(), m.group()), towns[1][m.group()])
+                  for m in towns[0].finditer(text, a, b)]
+        named.sort(key=lambda ec: ec[0].start)
+    return named
+
+
 @lru_cache(maxsize=64)
 def _town_matcher(code: str) -> tuple[re.Pattern[str], dict[str, str]] | None:
-    """One alternation of the town names inside ``code`` (built once per region)."""
+    """The town names inside ``code`` as one trie regex, longest name first at each position
+    (built once per region)."""
     towns = towns_within(code)
     if not towns:
         return None
-    return re.compile(_alternation(list(towns))), towns
+    return re.compile(trie_regex(sorted(towns))), towns
 
 
 # -- spaCy ruler patterns ------------------------------------------------------

@@ -32,7 +32,7 @@ LOADERS: dict[str, Callable[[], object]] = {
 
 # caches built from the libraries, not from rule files: warmed with the rules so
 # that worker processes forked after load_all share them
-WARM: tuple[Callable[[], object], ...] = (normalize.traditional_chars,)
+WARM: tuple[Callable[[], object], ...] = (normalize.traditional_chars, regions.warm_caches)
 
 
 def load_all() -> dict[str, object]:
