@@ -141,6 +141,17 @@ class Warehouse:
             "ORDER BY ingested_at, doc_id LIMIT 1", [text_sha1]).fetchone()
         return row[0] if row else None
 
+    def originals_for_texts(self, text_sha1s: list[str]) -> dict[str, str]:
+        """Batch form of :meth:`doc_for_text`: text_sha1 -> the first original document with
+        exactly that text, in one scan for a whole batch (exact duplicates, see :mod:`pipeline.dedup`)."""
+        if not text_sha1s:
+            return {}
+        rows = self.con.execute(
+            "SELECT text_sha1, arg_min(doc_id, (ingested_at, doc_id)) FROM documents "
+            "WHERE text_sha1 IN (SELECT unnest(?::VARCHAR[])) AND duplicate_of IS NULL GROUP BY text_sha1",
+            [sorted(set(text_sha1s))]).fetchall()
+        return dict(rows)
+
     def band_candidates(self, keys: list[tuple[int, int]]) -> list[tuple[int, str, bytes]]:
         """Near-duplicate candidates of a batch in one join: for (query number, band key)
         pairs, the (query number, doc_id, MinHash signature) of stored original documents
