@@ -144,12 +144,13 @@ class _Writer:
         for i, doc_id, sig in self.wh.band_candidates(keys):
             if doc_id not in replaced:
                 stored.setdefault(i, []).append((doc_id, sig))
+        exact = self.wh.originals_for_texts([p.text_sha1 for p, _ in pending])
         stages = self.info.stage_seconds
         stages["dedup_lookup"] = stages.get("dedup_lookup", 0.0) + time.perf_counter() - t0
         local = dedup.DuplicateIndex()  # this batch's originals
         texts: dict[str, str] = {}  # text_sha1 -> doc_id, this batch
         for i, (p, old) in enumerate(pending):
-            dup = texts.get(p.text_sha1) or self.wh.doc_for_text(p.text_sha1)
+            dup = texts.get(p.text_sha1) or exact.get(p.text_sha1)
             if dup is None:
                 dup = dedup.best_match(p.signature, [*stored.get(i, ()), *local.candidates(p.signature)])
             if dup is None:

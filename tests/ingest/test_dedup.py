@@ -143,12 +143,13 @@ def test_mirror_found_in_a_later_run_through_stored_band_keys(tmp_path: Path) ->
     first = ingest([str(a)], db=db, jobs=1)
     b = _write(tmp_path / "two", "b.html", _mirror_bytes())
     other = _write(tmp_path / "two", "c.txt", _simplified_bytes(ART1 + BOILER))
-    second = ingest([str(b), str(other)], db=db, jobs=1)
-    assert (first.new, second.new, second.duplicate) == (1, 1, 1)
+    copy = _write(tmp_path / "two", "a-copy.txt", _simplified_bytes())  # exact copy: same text
+    second = ingest([str(b), str(other), str(copy)], db=db, jobs=1)
+    assert (first.new, second.new, second.duplicate) == (1, 1, 2)
     docs = _docs(db)
     with duckdb.connect(str(db), read_only=True) as con:
         a_id = con.execute("SELECT doc_id FROM documents WHERE source_path = ?", [str(a)]).fetchone()[0]
-    assert docs == {"a.txt": None, "b.html": a_id, "c.txt": None}
+    assert docs == {"a.txt": None, "b.html": a_id, "c.txt": None, "a-copy.txt": a_id}
     assert sorted((Path(p).name, n) for p, n in _bands(db)) == [("a.txt", BANDS), ("c.txt", BANDS)]
 
 
