@@ -20,7 +20,6 @@ import pandas as pd
 
 from .errors import UsageError
 from .latest import check_built
-from .standards import metric_label, reference
 
 LEVELS = ("county", "city", "province")
 SUMMABLE_KINDS = ("money", "count", "area")
@@ -28,10 +27,12 @@ LONG_COLUMNS = ["region_code", "region", "metric", "kind", "year_start", "year_e
                 "column", "value", "unit", "figure_ids", "conflict", "other_values", "other_figure_ids",
                 "docs_agree", "docs_disagree", "basis"]
 
-# The lists of figure ids and other values are joined last, from latest_cells (which
-# latest_values_for passes them through from): carried through the window and the
-# filters they would cost more than everything else together.
-_QUERY = """
+# Cells of the wanted metrics, years and regions; with --latest at county level only
+# each series' latest period (a grouped max, cheaper than a window). The lists of
+# figure ids and other values are joined last, from latest_cells (latest_values_for
+# passes them through from there): carried through the joins and filters they would
+# cost more than everything else together.
+_CELLS = """
 WITH v AS (
     SELECT region_code, region_name, city_code, city_name, province_code, province_name,
            metric, kind, year_start, year_end, value, unit, conflict, docs_agree, docs_disagree
@@ -41,15 +42,29 @@ WITH v AS (
            OR list_contains($regions, region_name) OR list_contains($regions, city_code)
            OR list_contains($regions, city_name) OR list_contains($regions, province_code)
            OR list_contains($regions, province_name))
-    QUALIFY NOT $latest_only OR row_number() OVER (
-        PARTITION BY region_code, metric, kind ORDER BY year_end DESC, year_start DESC) = 1
-)
+)"""
+_LATEST_ONLY = """,
+top AS (
+    SELECT region_code, metric, kind, max({'e': year_end, 's': year_start}) AS p FROM v GROUP BY ALL
+),
+w AS (
+    SELECT v.* FROM v JOIN top USING (region_code, metric, kind)
+    WHERE v.year_end = top.p.e AND v.year_start = top.p.s
+)"""
+_LISTS = """
 SELECT v.region_code, v.region_name, v.city_code, v.city_name, v.province_code, v.province_name,
        v.metric, v.kind, v.year_start, v.year_end, v.value, v.unit, l.figure_ids, v.conflict,
        l.other_values, l.other_figure_ids, v.docs_agree, v.docs_disagree
-FROM v JOIN latest_cells l USING (region_code, metric, kind, year_start, year_end)
+FROM {source} v JOIN latest_cells l USING (region_code, metric, kind, year_start, year_end)
 ORDER BY v.region_code, v.metric, v.year_end
 """
+
+
+def _query(latest_only: bool) -> str:
+    """The cells query; ``latest_only`` keeps each region's latest period per metric and kind."""
+    if latest_only:
+        return _CELLS + _LATEST_ONLY + _LISTS.format(source="w")
+    return _CELLS + _LISTS.format(source="v")
 
 
 @dataclass
@@ -103,6 +118,8 @@ class CompareResult:
 
 def known_metrics(con: duckdb.DuckDBPyConnection | None = None) -> list[str]:
     """Metric ids compare accepts: those of the reference file and any found in the warehouse."""
+    from .standards import reference  # YAML: loaded only when needed
+
     ids = set(reference().metrics)
     if con is not None:
         ids |= {r[0] for r in con.execute(
@@ -121,6 +138,8 @@ def popular_metrics(con: duckdb.DuckDBPyConnection, n: int = 4) -> list[str]:
 
 def column_label(column: str) -> str:
     """'edu_spending·2023' -> '教育经费投入·2023' (kind suffixes kept)."""
+    from .standards import metric_label
+
     metric, _, rest = column.partition("·")
     base, bracket, kind = metric.partition("[")
     return metric_label(base) + (f"[{kind}" if bracket else "") + (f"·{rest}" if rest else "")
@@ -166,6 +185,8 @@ def _cells(df: pd.DataFrame, level: str) -> pd.DataFrame:
     if level == "county":
         return own
     key, name = f"{level}_code", f"{level}_name"
+    from .standards import reference
+
     rollup = {m: i.rollup for m, i in reference().metrics.items()}
     kids = df[(df.own_level == "county") & df[key].notna() & df.kind.isin(SUMMABLE_KINDS)
               & (df.metric.map(rollup) == "sum")]
@@ -216,9 +237,8 @@ def compare(con: duckdb.DuckDBPyConnection, metrics: list[str], level: str = "co
     lo, hi = (int(years[0]), int(years[1])) if years else (None, None)
     # with latest at county level only each cell's latest period can be shown: SQL keeps just those
     # (not above county level, where the latest period is chosen among the counties' sums)
-    params = {"metrics": metrics, "lo": lo, "hi": hi, "regions": list(regions) if regions else None,
-              "latest_only": latest and level == "county"}
-    raw = con.execute(_QUERY, params).df()
+    params = {"metrics": metrics, "lo": lo, "hi": hi, "regions": list(regions) if regions else None}
+    raw = con.execute(_query(latest and level == "county"), params).df()
     cells = _columns(_cells(raw, level), metrics, latest) if len(raw) else pd.DataFrame(columns=LONG_COLUMNS)
     long = cells.reindex(columns=LONG_COLUMNS).reset_index(drop=True)
     for col in ("figure_ids", "other_values", "other_figure_ids"):
