@@ -76,6 +76,26 @@ def _work(item: tuple[RawInput, str]) -> tuple[RawInput, str, Processed | Reject
     return raw_light, sha, result
 
 
+def _size(item: RawInput) -> int:
+    return len(item.data) if item.data is not None else len((item.text or "").encode())
+
+
+def _chunks(items: Iterable[RawInput | Reject], count: int = 64,
+            max_bytes: int = 16 * 1024 * 1024) -> Iterator[list[RawInput | Reject]]:
+    """Inputs in chunks of up to ``count`` items or ``max_bytes`` of input (memory stays
+    bounded), so that which were seen before is asked once per chunk, not once per input."""
+    chunk: list[RawInput | Reject] = []
+    size = 0
+    for item in items:
+        chunk.append(item)
+        size += _size(item) if isinstance(item, RawInput) else 0
+        if len(chunk) >= count or size >= max_bytes:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
 def bounded_map(fn: Callable[[T], R], items: Iterable[T], jobs: int, window: int = 0) -> Iterator[R]:
     """``map`` in ``jobs`` processes, in order, with at most ``window`` items in flight."""
     if jobs <= 1:
@@ -207,18 +227,22 @@ def ingest(paths: Iterable[str], db: str | Path | None = None, jobs: int | None 
         writer = _Writer(wh, info, batch_size)
 
         def todo() -> Iterator[tuple[RawInput, str]]:
-            for item in sources.iter_inputs(list(paths), stdin=stdin):
-                if bar is not None:
-                    bar.update(1)
-                if isinstance(item, Reject):
-                    writer.reject(item, None)
-                    continue
-                sha = raw_sha256(item)
-                info.bytes_in += len(item.data) if item.data is not None else len((item.text or "").encode())
-                if wh.seen_input(item.source_path, sha):
-                    info.unchanged += 1
-                    continue
-                yield item, sha
+            for chunk in _chunks(sources.iter_inputs(list(paths), stdin=stdin)):
+                keyed = []
+                for item in chunk:
+                    if bar is not None:
+                        bar.update(1)
+                    if isinstance(item, Reject):
+                        writer.reject(item, None)
+                        continue
+                    info.bytes_in += _size(item)
+                    keyed.append((item, raw_sha256(item)))
+                seen = wh.seen_inputs([(item.source_path, sha) for item, sha in keyed])
+                for item, sha in keyed:
+                    if (item.source_path, sha) in seen:
+                        info.unchanged += 1
+                        continue
+                    yield item, sha
 
         try:
             for raw, sha, result in bounded_map(_work, todo(), jobs):

@@ -118,12 +118,16 @@ class Warehouse:
         self.close()
 
     # -- lookups -------------------------------------------------------------
-    def seen_input(self, source_path: str, raw_sha256: str) -> str | None:
-        """The status recorded for these exact bytes at this path, if any."""
-        row = self.con.execute(
-            "SELECT status FROM inputs WHERE source_path = ? AND raw_sha256 = ?",
-            [source_path, raw_sha256]).fetchone()
-        return row[0] if row else None
+    def seen_inputs(self, keys: list[tuple[str, str]]) -> set[tuple[str, str]]:
+        """Which (source_path, raw_sha256) pairs are recorded already: one query for a chunk of inputs."""
+        if not keys:
+            return set()
+        values = ", ".join(["(?, ?)"] * len(keys))
+        rows = self.con.execute(
+            f"SELECT i.source_path, i.raw_sha256 FROM inputs i JOIN (VALUES {values}) "
+            "AS k(source_path, raw_sha256) USING (source_path, raw_sha256)",
+            [v for key in keys for v in key]).fetchall()
+        return {(a, b) for a, b in rows}
 
     def has_reject(self, source_path: str, reason: str, detail: str) -> bool:
         return self.con.execute(

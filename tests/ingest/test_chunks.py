@@ -1,0 +1,30 @@
+"""Inputs are asked about in chunks bounded by count and by bytes."""
+from __future__ import annotations
+
+from pipeline.ingest import _chunks
+from pipeline.model import RawInput, Reject
+
+
+def _raw(n: int, size: int) -> RawInput:
+    return RawInput(f"d{n}.txt", "text", data=b"x" * size)
+
+
+def test_chunks_by_count_keep_order():
+    items = [_raw(i, 10) for i in range(5)]
+    assert [[r.source_path for r in c] for c in _chunks(items, count=2)] == [
+        ["d0.txt", "d1.txt"], ["d2.txt", "d3.txt"], ["d4.txt"]]
+
+
+def test_chunks_by_bytes_and_rejects_count_no_bytes():
+    items = [_raw(0, 600), Reject("bad.html", "binary", "x"), _raw(1, 600), _raw(2, 10)]
+    chunks = list(_chunks(items, count=64, max_bytes=1000))
+    assert [len(c) for c in chunks] == [3, 1]
+
+
+def test_seen_inputs_one_query(tmp_path):
+    from pipeline.store import Warehouse
+
+    with Warehouse(tmp_path / "w.duckdb") as wh:
+        wh.con.execute("INSERT INTO inputs (source_path, raw_sha256, status) VALUES ('a', '1', 'new'), ('b', '2', 'new')")
+        assert wh.seen_inputs([("a", "1"), ("b", "3"), ("c", "1")]) == {("a", "1")}
+        assert wh.seen_inputs([]) == set()
