@@ -177,7 +177,11 @@ def _add_gazetteer_ruler(nlp: Language, name: str) -> None:
     """
     ruler = nlp.add_pipe("span_ruler", name=name,
                          config={"spans_key": "gazetteer", "annotate_ents": False, "overwrite": True})
-    ruler.add_patterns([p for p in regions.entity_ruler_patterns() if isinstance(p["pattern"], str)])
+    patterns = [p for p in regions.entity_ruler_patterns() if isinstance(p["pattern"], str)]
+    # the ruler makes its phrase docs with nlp.pipe, which would run the components before it
+    # (sentences, figures) over every one of the 6,600 names: only the tokenizer is wanted
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(patterns)
 
 
 def run(text: str, title: str | None = None, published: dt.date | None = None,
