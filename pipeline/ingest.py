@@ -260,10 +260,13 @@ def ingest(paths: Iterable[str], db: str | Path | None = None, jobs: int | None 
     return info
 
 
-# The writer's DuckDB connection: a bounded buffer pool (DuckDB's default is 80% of
-# RAM) and one thread (the workers have the cores; each DuckDB thread keeps its
-# own allocator arenas, which grew the writer's RSS with every checkpoint).
-WRITER_SETTINGS = {"memory_limit": "512MB", "threads": "1"}
+# The writer's DuckDB connection. DuckDB's buffer pool defaults to 80% of RAM and
+# keeps the blocks it wrote (the compressed sources above all) cached up to that
+# limit, so the writer's RSS grew ~50 KB a document; at 128 MB it levels off
+# (measured: benchmarks/mem_probe.py and a writer-only replay; 256 MB still grew
+# at 8,000 documents). Larger operations spill to DuckDB's temp directory. One
+# thread: the workers have the cores.
+WRITER_SETTINGS = {"memory_limit": "128MB", "threads": "1"}
 
 
 def _tune(con: duckdb.DuckDBPyConnection) -> None:
