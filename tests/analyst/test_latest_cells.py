@@ -255,3 +255,20 @@ def test_rebuild_after_raw_sql(tmp_path):
         assert (len(kept), len(computed)) == (0, 1)
         assert rebuild(wh.con) == 1
         assert_kept(wh.con)
+
+
+LATEST_VALUES_COLUMNS = [
+    ("region_code", "VARCHAR"), ("region_name", "VARCHAR"), ("region_level", "VARCHAR"), ("city_code", "VARCHAR"),
+    ("city_name", "VARCHAR"), ("province_code", "VARCHAR"), ("province_name", "VARCHAR"), ("metric", "VARCHAR"),
+    ("kind", "VARCHAR"), ("year_start", "INTEGER"), ("year_end", "INTEGER"), ("year", "INTEGER"), ("value", "DOUBLE"),
+    ("unit", "VARCHAR"), ("latest_figure_id", "VARCHAR"), ("latest_doc_id", "VARCHAR"), ("latest_published", "DATE"),
+    ("docs_agree", "BIGINT"), ("docs_disagree", "BIGINT"), ("conflict", "BOOLEAN"), ("figure_ids", "VARCHAR[]"),
+    ("other_values", "DOUBLE[]"), ("other_figure_ids", "VARCHAR[]"),
+]
+
+
+def test_latest_values_keeps_its_columns(con):
+    """The columns (and types) latest_values had when it ranked the figures on each query."""
+    assert [r[:2] for r in con.execute("DESCRIBE latest_values").fetchall()] == LATEST_VALUES_COLUMNS
+    assert [r[:2] for r in con.execute("DESCRIBE SELECT * FROM latest_values_for(['edu_spending'])").fetchall()] \
+        == LATEST_VALUES_COLUMNS
