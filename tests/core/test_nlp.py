@@ -48,3 +48,16 @@ def test_components_fill_span_groups_and_extraction():
     assert doc.spans["measures"] and doc.spans["entities"]
     assert [(e.text, e.label_) for e in doc.ents] == [("晋安区教育局", "ORG")]
     assert ("晋安区", "GPE") in [(s.text, s.label_) for s in doc.spans["entities"]]
+
+
+def test_extraction_leaves_no_new_strings_in_the_vocabulary():
+    """Each document's new words (numbers, names) are freed with its Doc: memory stays flat."""
+    from pipeline.extract import extract_text
+    from pipeline.nlp import get_nlp
+
+    nlp = get_nlp()
+    extract_text("预热。")
+    before = len(nlp.vocab.strings)
+    ext = extract_text("某某县2031年新建学校917所，投入资金8.7654亿元，代号QX81726354。")
+    assert len(nlp.vocab.strings) == before
+    assert [(f.kind, f.value) for f in ext.figures][:2] == [("count", 917.0), ("money", 876540000.0)]
