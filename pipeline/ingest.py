@@ -143,21 +143,29 @@ class _Writer:
         self._maybe_flush()
 
     def add(self, p: Processed) -> None:
-        """Record an unchanged input now; queue a new or updated document for the batch."""
-        path = p.doc.source_path
-        old = self.wh.doc_ids_for_path(path)
-        if p.doc_id in old:  # same text from the same place: nothing to write but the input
-            self.info.unchanged += 1
-            self.batch.inputs.append({"source_path": path, "raw_sha256": p.raw_sha256,
-                                      "doc_id": p.doc_id, "status": "unchanged"})
-        else:
-            self.pending.append((p, old))
+        """Queue a document for the batch, where its status is decided."""
+        self.pending.append((p, []))
         self._maybe_flush()
 
+    def _unchanged(self, pending: list[tuple[Processed, list[str]]]) -> list[tuple[Processed, list[str]]]:
+        """Record the documents whose text is already stored from the same place (nothing to
+        write but the input); the others, with the ids stored at their path, which they replace."""
+        stored = self.wh.doc_ids_for_paths([p.doc.source_path for p, _ in pending])
+        out = []
+        for p, _ in pending:
+            old = stored.get(p.doc.source_path, [])
+            if p.doc_id in old:
+                self.info.unchanged += 1
+                self.batch.inputs.append({"source_path": p.doc.source_path, "raw_sha256": p.raw_sha256,
+                                          "doc_id": p.doc_id, "status": "unchanged"})
+            else:
+                out.append((p, old))
+        return out
+
     def _resolve(self) -> None:
-        """Decide new / updated / duplicate for the pending documents and add their rows."""
+        """Decide unchanged / new / updated / duplicate for the pending documents and add their rows."""
         t0 = time.perf_counter()
-        pending, self.pending = self.pending, []
+        pending, self.pending = self._unchanged(self.pending), []
         replaced = {doc_id for _, old in pending for doc_id in old}
         stored: dict[int, list[tuple[str, bytes]]] = {}
         keys = [(i, key) for i, (p, _) in enumerate(pending) for key in dedup.band_keys(p.signature)]

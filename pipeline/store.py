@@ -134,9 +134,18 @@ class Warehouse:
             "SELECT count(*) FROM rejects WHERE source_path = ? AND reason = ? AND detail IS NOT DISTINCT FROM ?",
             [source_path, reason, detail]).fetchone()[0] > 0
 
-    def doc_ids_for_path(self, source_path: str) -> list[str]:
-        return [r[0] for r in self.con.execute(
-            "SELECT doc_id FROM documents WHERE source_path = ?", [source_path]).fetchall()]
+    def doc_ids_for_paths(self, paths: list[str]) -> dict[str, list[str]]:
+        """The stored documents of each path, for a batch in one scan (there is no index on
+        ``source_path``: one query per document scanned the whole table each time)."""
+        out: dict[str, list[str]] = {}
+        if not paths:
+            return out
+        rows = self.con.execute(
+            "SELECT source_path, doc_id FROM documents WHERE source_path IN (SELECT unnest(?::VARCHAR[])) "
+            "ORDER BY source_path, doc_id", [sorted(set(paths))]).fetchall()
+        for path, doc_id in rows:
+            out.setdefault(path, []).append(doc_id)
+        return out
 
     def doc_for_text(self, text_sha1: str) -> str | None:
         """The original (non-duplicate) document with exactly this text, if any."""
