@@ -2,7 +2,8 @@
 """Benchmark ``edumine ingest`` end to end against bare trafilatura, in one run.
 
 usage: python benchmarks/bench_ingest.py [--docs 2000] [--html-share 1.0] [--jobs 1]
-           [--sizes 500,2000,8000] [--html-dir ../shared/corpora/real-html] [--json OUT]
+           [--sizes 500,2000,8000] [--profile report|dense]
+           [--html-dir ../shared/corpora/real-html] [--json OUT]
 
 For each size: builds a corpus (real pages as HTML, generated reports as text,
 mixed by --html-share), times bare ``trafilatura.extract`` over the same HTML
@@ -57,9 +58,10 @@ def run_ingest(corpus: Path, jobs: int, work: Path) -> dict:
 
 
 def bench(size: int, args: argparse.Namespace, work: Path) -> dict:
-    corpus = work / f"corpus-{size}-{args.html_share}"
+    suffix = "" if args.html_share >= 1 or args.profile == "dense" else f"-{args.profile}"
+    corpus = work / f"corpus-{size}-{args.html_share}{suffix}"
     if not corpus.exists():
-        build_corpus(corpus, size, args.html_dir, args.html_share)
+        build_corpus(corpus, size, args.html_dir, args.html_share, profile=args.profile)
     files = sorted(corpus.iterdir())
     html = [f for f in files if f.suffix in (".html", ".htm")]
     mb = sum(f.stat().st_size for f in files) / 1e6
@@ -68,7 +70,7 @@ def bench(size: int, args: argparse.Namespace, work: Path) -> dict:
     docs = len(files)
     out = {
         "size": size, "jobs": args.jobs, "html": len(html), "text": docs - len(html),
-        "input_mb": round(mb, 2), "wall_s": round(info["wall"], 2),
+        "input_mb": round(mb, 2), "profile": args.profile if len(html) < docs else None, "wall_s": round(info["wall"], 2),
         "pages_per_s": round(docs / info["wall"], 1), "mb_per_s": round(mb / info["wall"], 2),
         "figures_per_s": round(info["figures"] / info["wall"], 1),
         "ms_per_doc": round(1000 * info["wall"] / docs, 2),
@@ -88,6 +90,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="", help="comma-separated sizes (overrides --docs)")
     ap.add_argument("--html-share", type=float, default=1.0)
     ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("--profile", choices=("report", "dense"), default="report",
+                    help="generated text: report (figure density of real county reports) or dense "
+                         "(figure sentences only, the worst case)")
     ap.add_argument("--html-dir", type=Path, default=HERE.parent.parent / "shared" / "corpora" / "real-html")
     ap.add_argument("--work", type=Path, default=HERE / "_work")
     ap.add_argument("--json", type=Path, default=None)
