@@ -122,7 +122,8 @@ def _emit(text: str) -> None:
               help="Output format (parquet and xlsx need --out).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the result to this file.")
-@click.option("--write", is_flag=True, help="Allow statements that change the warehouse.")
+@click.option("--write", is_flag=True,
+              help="Allow statements that change the warehouse (latest values are then recomputed).")
 @clean_errors
 def sql(query: str, db: Path | None, fmt: str, out: Path | None, write: bool) -> None:
     """Run SQL on the warehouse (read-only unless --write)."""
@@ -130,7 +131,12 @@ def sql(query: str, db: Path | None, fmt: str, out: Path | None, write: bool) ->
     from .show import run_sql
 
     with _open(db, write) as wh:
-        _emit(render(run_sql(wh.con, query), fmt, out=out))
+        result = run_sql(wh.con, query)
+        if write:  # the statement went around the writer: latest_cells may no longer match figures
+            from .latest import rebuild
+
+            rebuild(wh.con)
+        _emit(render(result, fmt, out=out))
 
 
 @main.command()

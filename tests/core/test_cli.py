@@ -86,6 +86,12 @@ def test_sql_write_flag_allows_changes(corpus, tmp_path):
     db = str(tmp_path / "w.duckdb")
     run("ingest", str(corpus), "--db", db, "--jobs", "1")
     assert run("sql", "DELETE FROM rejects", "--db", db, "--write").exit_code == 0
+    # a figure corrected by hand shows in the comparison (latest values are recomputed)
+    fix = "UPDATE figures SET value = 1300000000 WHERE metric = 'edu_spending' AND value = 1250000000"
+    assert run("sql", fix, "--db", db, "--write").exit_code == 0
+    out = run("sql", "SELECT value FROM latest_values WHERE metric = 'edu_spending'", "--db", db,
+              "--format", "csv")
+    assert out.stdout.splitlines() == ["value", "1300000000.0"]
 
 
 @pytest.mark.parametrize("evil", ["edu_spending'; DROP TABLE figures; --", "x' OR '1'='1"])
