@@ -5,19 +5,21 @@ usage: python benchmarks/mem_probe.py CORPUS [--db F] [--every 5] [--tracemalloc
 
 Runs ``ingest`` in this process (``--jobs 1``) and, every ``--every`` batches,
 prints documents written, RSS (MB), DuckDB's own memory (``duckdb_memory()``,
-MB, with its largest tags), and the duplicate index's size. With
+MB, with its largest tags), Python's object count and spaCy's string store size. With
 ``--tracemalloc`` it also prints the Python allocation sites that grew most
 since the first snapshot (slow: use a few thousand documents).
 """
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 import tracemalloc
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from pipeline import ingest as ingest_mod  # noqa: E402
+from pipeline.nlp import get_nlp  # noqa: E402
 
 
 def _rss_mb(key: str = "VmRSS") -> float:
@@ -58,8 +60,8 @@ def main(argv: list[str] | None = None) -> int:
             return
         duck, top = _duckdb_mb(self.wh.con)
         docs = self.info.new + self.info.updated + self.info.duplicate
-        print(f"docs={docs} rss={_rss_mb():.0f}MB peak={_rss_mb('VmHWM'):.0f}MB duckdb={duck:.0f}MB ({top}) index={len(self.index)}",
-              flush=True)
+        print(f"docs={docs} rss={_rss_mb():.0f}MB peak={_rss_mb('VmHWM'):.0f}MB duckdb={duck:.0f}MB ({top}) "
+              f"python_objects={len(gc.get_objects())} spacy_strings={len(get_nlp().vocab.strings)}", flush=True)
         if args.tracemalloc:
             snap = tracemalloc.take_snapshot().filter_traces([tracemalloc.Filter(False, tracemalloc.__file__)])
             if state["first"] is None:
