@@ -50,14 +50,17 @@ def test_components_fill_span_groups_and_extraction():
     assert ("晋安区", "GPE") in [(s.text, s.label_) for s in doc.spans["entities"]]
 
 
-def test_extraction_leaves_no_new_strings_in_the_vocabulary():
-    """Each document's new words (numbers, names) are freed with its Doc: memory stays flat."""
+def test_vocabulary_growth_is_bounded_by_a_rebuild(monkeypatch):
+    """Every new word stays in spaCy's vocabulary; past the limit the pipeline is rebuilt."""
+    from pipeline import nlp as nlp_mod
     from pipeline.extract import extract_text
-    from pipeline.nlp import get_nlp
 
-    nlp = get_nlp()
-    extract_text("预热。")
-    before = len(nlp.vocab.strings)
-    ext = extract_text("某某县2031年新建学校917所，投入资金8.7654亿元，代号QX81726354。")
-    assert len(nlp.vocab.strings) == before
-    assert [(f.kind, f.value) for f in ext.figures][:2] == [("count", 917.0), ("money", 876540000.0)]
+    first = nlp_mod.get_nlp()
+    base = len(first.vocab.strings)
+    monkeypatch.setattr(nlp_mod, "VOCAB_LIMIT", base + 5)
+    extract_text("某某县2031年新建学校917所，投入资金8.7654亿元，代号QX81726354。")
+    assert len(first.vocab.strings) > base + 5  # this page's new words went past the limit
+    ext = extract_text("2031年新建学校918所。")
+    rebuilt = nlp_mod.get_nlp()
+    assert rebuilt is not first and len(rebuilt.vocab.strings) <= base + 5
+    assert [(f.kind, f.value) for f in ext.figures] == [("count", 918.0)]
