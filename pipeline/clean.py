@@ -220,6 +220,13 @@ def _mostly_cut(line: str, rest: str) -> bool:
     return after < before / 2 and not _PROSE.search(rest)
 
 
+def _two_spam_words(line: str, rules: LineRules) -> bool:
+    """At least two spam keywords: below that no spam rule can cut or drop anything
+    (every one needs two hits), and most lines have none, found by one search."""
+    m = rules.spam.search(line)
+    return m is not None and rules.spam.search(line, m.end()) is not None
+
+
 def line_verdict(line: str, rules: LineRules) -> LineRule | None:
     """The drop rule a (stripped) line falls under, or None (spam is judged in :func:`classify`)."""
     for rule in rules.drop:
@@ -238,8 +245,8 @@ def classify(lines: list[str], rules: LineRules | None = None) -> list[tuple[str
         if not line:
             continue
         verdict = line_verdict(line, rules)
-        if verdict is None:  # spam: cut injected runs, drop the line if nothing honest is left
-            rest = strip_spam_segments(line, rules)
+        if verdict is None and _two_spam_words(line, rules):  # spam: cut injected runs, drop
+            rest = strip_spam_segments(line, rules)  # the line if nothing honest is left
             if not rest or is_spam(rest, rules) or _mostly_cut(line, rest):
                 verdict = LineRule("spam", rules.spam)
             else:
