@@ -108,17 +108,38 @@ def _metric_cues(metric: Metric) -> Cues:
     return metric.before + metric.any, metric.after + metric.any, metric.weak
 
 
-def live_cues(text: str, rules: MetricRules | None = None) -> dict[str, Cues]:
-    """Each metric's cues (:func:`_metric_cues`) less those that match nowhere in ``text``:
-    one search per pattern and document instead of one per figure window."""
-    rules = rules or load_metric_rules()
-    cues = rules.memo.get("cue_filter")
-    if cues is None:
-        cues = rules.memo["cue_filter"] = CueFilter(
-            rx for m in rules.metrics for rx in (*m.before, *m.after, *m.any, *m.weak))
-    live = cues.live(text)  # type: ignore[attr-defined]
-    return {m.id: tuple(tuple(rx for rx in side if id(rx) in live) for side in _metric_cues(m))  # type: ignore[misc]
-            for m in rules.metrics}
+class LiveCues:
+    """Each metric's cues (:func:`_metric_cues`) less those that match nowhere in the text:
+    one search per pattern and document instead of one per figure window, and only for
+    the metrics some figure of the document asks about (``live[metric_id]``)."""
+
+    def __init__(self, text: str, rules: MetricRules):
+        self.text, self.rules = text, rules
+        cues = rules.memo.get("cue_filter")
+        if cues is None:
+            cues = rules.memo["cue_filter"] = CueFilter()
+        self._filter: CueFilter = cues  # type: ignore[assignment]
+        self._live: dict[int, bool] = {}
+        self._by_metric: dict[str, Cues] = {}
+
+    def __getitem__(self, metric_id: str) -> Cues:
+        got = self._by_metric.get(metric_id)
+        if got is None:
+            sides = _metric_cues(self.rules.by_id[metric_id])
+            got = self._by_metric[metric_id] = tuple(  # type: ignore[assignment]
+                tuple(rx for rx in side if self._may_match(rx)) for side in sides)
+        return got  # type: ignore[return-value]
+
+    def _may_match(self, rx: re.Pattern[str]) -> bool:
+        known = self._live.get(id(rx))
+        if known is None:
+            known = self._live[id(rx)] = self._filter.may_match(rx, self.text)
+        return known
+
+
+def live_cues(text: str, rules: MetricRules | None = None) -> LiveCues:
+    """The :class:`LiveCues` of ``text``."""
+    return LiveCues(text, rules or load_metric_rules())
 
 
 def _fitting(fig: Figure, rel: str) -> tuple[tuple[Metric, str], ...]:
@@ -259,7 +280,7 @@ class _Probe:
     sentence: tuple[int, int]
     school_doc: bool = False  # the whole document is about schooling: contexts hold
     per_unit_only: bool = False  # 每/各 before the number: only per-student metrics fit
-    live: dict[str, Cues] | None = None  # per metric, the cues that can match in this text (None: all)
+    live: LiveCues | None = None  # per metric, the cues that can match in this text (None: all)
 
 
 def _allowed(metric: Metric, p: _Probe, scope: tuple[int, int], local: bool) -> bool:
@@ -599,7 +620,7 @@ def is_school_document(text: str) -> bool:
 
 def metric_of(text: str, fig: Figure, sent: _Sentence, heads: list[Heading],
               subject: tuple[int, int] | None = None, school_doc: bool = False,
-              live: dict[str, Cues] | None = None) -> tuple[str | None, str]:
+              live: LiveCues | None = None) -> tuple[str | None, str]:
     """(metric id or None, the rule that decided) for one figure; ``subject`` is its own
     subject in a 分别 construction (小学、初中入学率分别为…); ``live`` is
     :func:`live_cues` of the text, computed once per document (None: try every cue)."""
@@ -752,7 +773,7 @@ class _Doc:
     heads: list[Heading]
     as_of: int | None
     school_doc: bool
-    live: dict[str, Cues]
+    live: LiveCues
 
 
 def _attribute_one(doc: _Doc, fig: Figure, sent: _Sentence, lead: periods.TimePhrase | None,

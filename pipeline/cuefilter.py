@@ -47,13 +47,15 @@ def context_free(rx: re.Pattern[str]) -> bool:
 
 
 class CueFilter:
-    """The patterns to test, split once into those a document-wide search can rule out."""
+    """Tells, per text, whether a pattern can match in some window of it; remembers which
+    patterns a document-wide search may rule out (decided once per pattern)."""
 
-    def __init__(self, patterns: Iterable[re.Pattern[str]]):
-        unique = {id(rx): rx for rx in patterns}
-        self._free = [rx for rx in unique.values() if context_free(rx)]
-        self._always = frozenset(i for i, rx in unique.items() if not context_free(rx))
+    def __init__(self) -> None:
+        self._context_free: dict[int, bool] = {}
 
-    def live(self, text: str) -> frozenset[int]:
-        """Ids of the patterns that may match somewhere in ``text`` (``id(rx) in live``)."""
-        return self._always | {id(rx) for rx in self._free if rx.search(text)}
+    def may_match(self, rx: re.Pattern[str], text: str) -> bool:
+        """False only when ``rx`` matches in no slice of ``text``."""
+        free = self._context_free.get(id(rx))
+        if free is None:
+            free = self._context_free[id(rx)] = context_free(rx)
+        return not free or rx.search(text) is not None
