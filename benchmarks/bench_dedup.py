@@ -54,6 +54,11 @@ def main(argv: list[str] | None = None) -> int:
     chars = sum(map(len, texts)) / len(texts)
     print(f"{len(texts)} texts, {chars:.0f} characters on average; best of {args.repeat}")
     print(f"scheme 2 (numpy):      {best_ms(dedup.signature, texts, args.repeat):.3f} ms/doc")
+    try:
+        import datasketch  # noqa: F401
+    except ImportError:
+        print("scheme 1 (datasketch): not installed (pip install -e '.[bench]')")
+        return 0
     print(f"scheme 1 (datasketch): {best_ms(scheme1, texts, args.repeat):.3f} ms/doc")
     return 0
 
