@@ -9,11 +9,18 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 
+@lru_cache(maxsize=None)
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
 def _as_dict(obj: Any) -> dict[str, Any]:
-    return {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}
+    """The dataclass's fields as a flat dict (``dataclasses.asdict`` copies deeply: slower)."""
+    return {name: getattr(obj, name) for name in _field_names(type(obj))}
 
 
 @dataclass
