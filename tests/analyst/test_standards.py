@@ -14,10 +14,12 @@ from pipeline.standards import check_standards, parse_reference, reference
 CASES = Path(__file__).resolve().parents[2] / "rules" / "cases" / "standards.yaml"
 
 
-def _case_params():
+def _case_params() -> list:
+    out = []
     for i, case in enumerate(yaml.safe_load(CASES.read_text(encoding="utf-8"))):
         marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if case.get("xfail") else []
-        yield pytest.param(case, id=f"{i}-{case['standard']}-{case['expect']}", marks=marks)
+        out.append(pytest.param(case, id=f"{i}-{case['standard']}-{case['expect']}", marks=marks))
+    return out  # a list: pytest will stop accepting generators here
 
 
 @pytest.fixture(scope="module")
