@@ -329,6 +329,12 @@ def _school(text: str, m: re.Match, ends: dict[int, int], gpes: dict[int, tuple[
                   region_code=gpe.region_code if gpe else None, rule="org:school")
 
 
+@lru_cache(maxsize=8192)
+def _stem_words(stem: str) -> tuple[str, ...]:
+    """jieba's words of a school-name stem; the same stems (新建, 改扩建…) recur on every page."""
+    return tuple(make_tokenizer().lcut(stem))
+
+
 def _name_part(stem: str, rules: OrgRules) -> str:
     """The words of ``stem`` after its last verb, adjective, adverb, time or number word.
 
@@ -338,7 +344,7 @@ def _name_part(stem: str, rules: OrgRules) -> str:
     if not stem:
         return stem
     tags = _word_tags()
-    words = make_tokenizer().lcut(stem)
+    words = _stem_words(stem)
     keep = len(words)
     for k in range(len(words) - 1, -1, -1):
         w = words[k]
