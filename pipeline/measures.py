@@ -13,7 +13,7 @@ it is a word inside a longer term of another measure (``捐资助学`` is not th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from re import _parser  # type: ignore[attr-defined]  # first-character sets for the scan gate
@@ -87,6 +87,9 @@ class MeasureRules:
     exclude: re.Pattern[str] | None
     skip_sentence: re.Pattern[str] | None
     title_issue: re.Pattern[str]
+    # per first character, one alternation of its patterns: no match at a position
+    # means none of them matches there, found by one call instead of one per pattern
+    start_gates: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
 
 # -- loading -----------------------------------------------------------------
@@ -237,6 +240,16 @@ def _pattern_index(cues: list[Cue], path: str) -> tuple[dict[str, tuple[tuple[Cu
     return starts, tuple(any_start)
 
 
+def _start_gates(starts: dict[str, tuple[tuple[Cue, re.Pattern[str]], ...]]) -> dict[str, re.Pattern[str]]:
+    """For each first character with several patterns, their alternation (patterns with
+    flags are left out of this optimisation: their character is not gated)."""
+    gates = {}
+    for ch, items in starts.items():
+        if len(items) > 1 and not any(rx.flags & ~re.UNICODE for _, rx in items):
+            gates[ch] = re.compile("|".join(f"(?:{rx.pattern})" for _, rx in items))
+    return gates
+
+
 def _scanner(terms: list[str], groups: dict[str, Cue], starts: dict[str, tuple],
              any_start: tuple, path: str) -> re.Pattern[str]:
     """The regex that finds where cues can start: a term there, or a pattern's first character.
@@ -279,7 +292,7 @@ def compile_rules(data: Any, path: str) -> MeasureRules:
     starts, any_start = _pattern_index(list(groups.values()), path)
     scanner = _scanner(sorted(terms), groups, starts, any_start, path)
     exclude, skip, title = _settings(data, path)
-    return MeasureRules(defs, scanner, starts, any_start, terms, exclude, skip, title)
+    return MeasureRules(defs, scanner, starts, any_start, terms, exclude, skip, title, _start_gates(starts))
 
 
 @lru_cache(maxsize=4)
@@ -310,7 +323,12 @@ def _scan(rules: MeasureRules, sent: str) -> list[_Hit]:
         p = m.start()
         if m.lastgroup == "T":
             hits.extend(_Hit(p, m.end(), c) for c in rules.terms[m.group()])
-        for cue, rx in rules.starts.get(sent[p], ()) + rules.any_start:
+        gate = rules.start_gates.get(sent[p])
+        if gate is None or gate.match(sent, p) is not None:
+            for cue, rx in rules.starts.get(sent[p], ()):
+                if (pm := rx.match(sent, p)) is not None:
+                    hits.append(_Hit(p, pm.end(), cue))
+        for cue, rx in rules.any_start:
             if (pm := rx.match(sent, p)) is not None:
                 hits.append(_Hit(p, pm.end(), cue))
         pos = p + 1
