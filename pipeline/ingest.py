@@ -126,7 +126,7 @@ class _Writer:
     def __init__(self, wh: Warehouse, info: IngestInfo, batch_size: int):
         self.wh, self.info, self.batch_size = wh, info, batch_size
         self.version = rules_version()
-        self.pending: list[tuple[Processed, list[str]]] = []  # (document, ids it replaces)
+        self.pending: list[Processed] = []
         self.batch = Batch()
 
     def reject(self, rej: Reject, sha: str | None) -> None:
@@ -144,15 +144,15 @@ class _Writer:
 
     def add(self, p: Processed) -> None:
         """Queue a document for the batch, where its status is decided."""
-        self.pending.append((p, []))
+        self.pending.append(p)
         self._maybe_flush()
 
-    def _unchanged(self, pending: list[tuple[Processed, list[str]]]) -> list[tuple[Processed, list[str]]]:
+    def _unchanged(self, pending: list[Processed]) -> list[tuple[Processed, list[str]]]:
         """Record the documents whose text is already stored from the same place (nothing to
         write but the input); the others, with the ids stored at their path, which they replace."""
-        stored = self.wh.doc_ids_for_paths([p.doc.source_path for p, _ in pending])
+        stored = self.wh.doc_ids_for_paths([p.doc.source_path for p in pending])
         out = []
-        for p, _ in pending:
+        for p in pending:
             old = stored.get(p.doc.source_path, [])
             if p.doc_id in old:
                 self.info.unchanged += 1
