@@ -33,7 +33,7 @@ from functools import lru_cache
 
 from . import modality as modality_mod
 from . import periods
-from .cuefilter import CueFilter
+from .cuefilter import CueFilter, LiveCues
 from .errors import RuleError
 from .model import Figure
 from .rulefiles import (
@@ -108,38 +108,14 @@ def _metric_cues(metric: Metric) -> Cues:
     return metric.before + metric.any, metric.after + metric.any, metric.weak
 
 
-class LiveCues:
-    """Each metric's cues (:func:`_metric_cues`) less those that match nowhere in the text:
-    one search per pattern and document instead of one per figure window, and only for
-    the metrics some figure of the document asks about (``live[metric_id]``)."""
-
-    def __init__(self, text: str, rules: MetricRules):
-        self.text, self.rules = text, rules
-        cues = rules.memo.get("cue_filter")
-        if cues is None:
-            cues = rules.memo["cue_filter"] = CueFilter()
-        self._filter: CueFilter = cues  # type: ignore[assignment]
-        self._live: dict[int, bool] = {}
-        self._by_metric: dict[str, Cues] = {}
-
-    def __getitem__(self, metric_id: str) -> Cues:
-        got = self._by_metric.get(metric_id)
-        if got is None:
-            sides = _metric_cues(self.rules.by_id[metric_id])
-            got = self._by_metric[metric_id] = tuple(  # type: ignore[assignment]
-                tuple(rx for rx in side if self._may_match(rx)) for side in sides)
-        return got  # type: ignore[return-value]
-
-    def _may_match(self, rx: re.Pattern[str]) -> bool:
-        known = self._live.get(id(rx))
-        if known is None:
-            known = self._live[id(rx)] = self._filter.may_match(rx, self.text)
-        return known
-
-
 def live_cues(text: str, rules: MetricRules | None = None) -> LiveCues:
-    """The :class:`LiveCues` of ``text``."""
-    return LiveCues(text, rules or load_metric_rules())
+    """Each metric's cues (:func:`_metric_cues`) less those that match nowhere in ``text``,
+    worked out per metric on first use (``live[metric_id]``)."""
+    rules = rules or load_metric_rules()
+    cues = rules.memo.get("cue_filter")
+    if cues is None:
+        cues = rules.memo["cue_filter"] = CueFilter()
+    return LiveCues(text, lambda mid: _metric_cues(rules.by_id[mid]), cues)  # type: ignore[arg-type]
 
 
 def _fitting(fig: Figure, rel: str) -> tuple[tuple[Metric, str], ...]:

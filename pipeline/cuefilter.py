@@ -13,7 +13,7 @@ the text, so they are always kept.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 try:  # Python 3.11+: the parser moved under re
     from re import _constants as _sre_constants
@@ -59,3 +59,30 @@ class CueFilter:
         if free is None:
             free = self._context_free[id(rx)] = context_free(rx)
         return not free or rx.search(text) is not None
+
+
+Groups = tuple[tuple[re.Pattern[str], ...], ...]
+
+
+class LiveCues:
+    """Groups of patterns by key (a metric's before, after and weak cues), less the
+    patterns that match nowhere in ``text``: worked out on first use of each key, so a
+    document only pays for the keys it asks about (``live[key]``)."""
+
+    def __init__(self, text: str, groups_of: Callable[[str], Groups], cues: CueFilter):
+        self.text, self._groups_of, self._filter = text, groups_of, cues
+        self._live: dict[int, bool] = {}
+        self._by_key: dict[str, Groups] = {}
+
+    def __getitem__(self, key: str) -> Groups:
+        got = self._by_key.get(key)
+        if got is None:
+            got = self._by_key[key] = tuple(
+                tuple(rx for rx in group if self._may_match(rx)) for group in self._groups_of(key))
+        return got
+
+    def _may_match(self, rx: re.Pattern[str]) -> bool:
+        known = self._live.get(id(rx))
+        if known is None:
+            known = self._live[id(rx)] = self._filter.may_match(rx, self.text)
+        return known
