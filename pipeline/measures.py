@@ -242,7 +242,8 @@ def _pattern_index(cues: list[Cue], path: str) -> tuple[dict[str, tuple[tuple[Cu
 
 def _start_gates(starts: dict[str, tuple[tuple[Cue, re.Pattern[str]], ...]]) -> dict[str, re.Pattern[str]]:
     """For each first character with several patterns, their alternation (patterns with
-    flags are left out of this optimisation: their character is not gated)."""
+    flags are left out of this optimisation: their character is not gated). Joining is safe
+    because loading refuses named groups and backreferences, whose numbers would shift."""
     gates = {}
     for ch, items in starts.items():
         if len(items) > 1 and not any(rx.flags & ~re.UNICODE for _, rx in items):
