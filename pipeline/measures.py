@@ -1,11 +1,11 @@
 """Policy measures: which sentences say what a region does (issue 6).
 
 Vocabulary, cues, constructions and exclusions live in ``rules/measures.yaml``;
-this module only validates that file and runs it. All cues of all measures are
-compiled into ONE regex (plain terms as a character trie, phrase patterns as
-named groups) scanned once per sentence, so the cost grows with the text, not
-with the number of cues; only where it stops are the patterns that can start
-with that character tried one by one (two cues may share a start). A cue is
+this module only validates that file and runs it. One scanner regex per sentence
+(all plain terms as a character trie, and the first characters of the phrase
+patterns) finds where cues can start, so the cost grows with the text, not with
+the number of cues; only where it stops are the patterns that can start with
+that character tried (two cues may share a start). A cue is
 kept unless an exclusion overlaps it, it sits inside a cited document title, or
 it is a word inside a longer term of another measure (``捐资助学`` is not the
 ``助学`` of student aid).
@@ -74,7 +74,7 @@ class MeasureDef:
 
 @dataclass(frozen=True)
 class MeasureRules:
-    """The compiled rule set: definitions, the one scanner regex and its group table."""
+    """The compiled rule set: definitions, the scanner regex and the patterns it stops for."""
 
     measures: dict[str, MeasureDef]
     scanner: re.Pattern[str]
@@ -251,24 +251,20 @@ def _start_gates(starts: dict[str, tuple[tuple[Cue, re.Pattern[str]], ...]]) -> 
     return gates
 
 
-def _scanner(terms: list[str], groups: dict[str, Cue], starts: dict[str, tuple],
-             any_start: tuple, path: str) -> re.Pattern[str]:
+def _scanner(terms: list[str], starts: dict[str, tuple], any_start: tuple, path: str) -> re.Pattern[str]:
     """The regex that finds where cues can start: a term there, or a pattern's first character.
 
     ``_scan`` tries the patterns filed under the character where the scanner
-    stops, so when every pattern's first characters are known the scanner
-    need not run the patterns itself (half the time); otherwise it holds them
-    all, each behind its own gate.
+    stops (and those whose first character is unknown, e.g. case-insensitive
+    ones, at every stop), so the scanner never runs the patterns itself; with
+    such a pattern it has to stop at every position.
     """
     trie = trie_regex(terms)
-    if not any_start:
-        firsts = "".join(re.escape(c) for c in sorted(starts))
-        term = f"{_gate([trie])}(?P<T>{trie})" if trie else "(?!)"
-        return compile_regex(term + (f"|(?=[{firsts}])" if firsts else ""), path, "<all cues>")
-    # each pattern's own gate stands outside its group: a failing gate then costs no group entry
-    alts = [f"(?P<T>{trie})"] + [f"{_gate([c.text])}(?P<{g}>{c.text})" for g, c in groups.items()]
-    gate = _gate([trie] + [c.text for c in groups.values()])
-    return compile_regex(gate + "(?:" + "|".join(alts) + ")", path, "<all cues>")
+    term = f"{_gate([trie])}(?P<T>{trie})" if trie else "(?!)"
+    if any_start:
+        return compile_regex(term + r"|(?=[\s\S])", path, "<all cues>")
+    firsts = "".join(re.escape(c) for c in sorted(starts))
+    return compile_regex(term + (f"|(?=[{firsts}])" if firsts else ""), path, "<all cues>")
 
 
 def compile_rules(data: Any, path: str) -> MeasureRules:
@@ -289,9 +285,8 @@ def compile_rules(data: Any, path: str) -> MeasureRules:
     for c in cues:
         if c.is_term:
             terms[c.text] = terms.get(c.text, ()) + (c,)
-    groups = {f"p{i}": c for i, c in enumerate(c for c in cues if not c.is_term)}
-    starts, any_start = _pattern_index(list(groups.values()), path)
-    scanner = _scanner(sorted(terms), groups, starts, any_start, path)
+    starts, any_start = _pattern_index([c for c in cues if not c.is_term], path)
+    scanner = _scanner(sorted(terms), starts, any_start, path)
     exclude, skip, title = _settings(data, path)
     return MeasureRules(defs, scanner, starts, any_start, terms, exclude, skip, title, _start_gates(starts))
 

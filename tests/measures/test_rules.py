@@ -90,3 +90,15 @@ def test_the_shipped_file_loads_and_covers_the_contract() -> None:
     assert set(M.CONTRACT_MEASURES) <= set(rules.measures)
     assert {m.category for m in rules.measures.values()} == {"supply", "environment", "demand"}
     assert all(re.fullmatch(r"[a-z_]+", mid) for mid in rules.measures)
+
+
+def test_a_pattern_of_unknown_first_character_is_still_found() -> None:
+    """A case-insensitive pattern cannot be filed under its first characters: the scanner
+    then runs every pattern itself (the slower path) and still finds all cues."""
+    def add(d: dict) -> None:
+        d["measures"]["maker_space"] = {"zh": "创客空间", "en": "maker spaces", "category": "supply",
+                                        "terms": ["创客教室"], "patterns": ["(?i)maker[^，]{0,4}空间"]}
+    rules = M.compile_rules(_with(add), "f.yaml")
+    assert rules.any_start and not rules.start_gates.get("m")
+    assert list(M.tag_sentence("建设MAKER创新空间和创客教室。", rules)) == ["maker_space"]
+    assert M.tag_sentence("建设MAKER创新空间。", rules)["maker_space"][:2] == (2, 11)
