@@ -9,6 +9,8 @@ import hashlib
 import os
 import time
 import zlib
+
+import zstandard
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
@@ -30,7 +32,7 @@ class Processed:
     raw_sha256: str
     extraction: Extraction
     signature: bytes
-    raw_zlib: bytes | None = None  # the source, compressed here so workers share the cost
+    raw_packed: bytes | None = None  # the source, compressed here (pack_raw) so workers share the cost
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -47,6 +49,27 @@ def max_text_chars() -> int:
 def raw_sha256(raw: RawInput) -> str:
     data = raw.data if raw.data is not None else (raw.text or "").encode("utf-8")
     return hashlib.sha256(data).hexdigest()
+
+
+_ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+
+
+def pack_raw(data: bytes) -> bytes:
+    """The source as stored in ``sources.raw``: a zstd frame at level 1.
+
+    zstd level 1 takes 0.2 ms on a 114 KB page where zlib level 1 took 0.75 ms,
+    for slightly fewer bytes (24% of the page); the raw page is kept for
+    re-cleaning and audit, never read on a hot path.
+    """
+    return zstandard.ZstdCompressor(level=1).compress(data)
+
+
+def unpack_raw(blob: bytes) -> bytes:
+    """The source bytes of a ``sources.raw`` value: zstd, or zlib as warehouses before
+    zstd stored it (told apart by the zstd frame's magic number)."""
+    if blob[:4] == _ZSTD_MAGIC:
+        return zstandard.ZstdDecompressor().decompress(blob)
+    return zlib.decompress(blob)
 
 
 def make_doc_id(text: str, source_path: str) -> str:
@@ -86,9 +109,7 @@ def process(raw: RawInput) -> Processed | Reject:
     sig = dedup.signature(doc.text)
     t3 = time.perf_counter()
     timings["dedup"] = t3 - t2
-    # level 1: a third of level 6's time on 100 KB pages for 14% more bytes; the
-    # raw page is kept for re-cleaning, not read on any hot path
-    packed = zlib.compress(doc.raw, 1) if doc.raw is not None else None
+    packed = pack_raw(doc.raw) if doc.raw is not None else None
     timings["load"] = time.perf_counter() - t3
     return Processed(
         doc=replace(doc, raw=None),  # the compressed copy travels back to the writer, not both
@@ -97,7 +118,7 @@ def process(raw: RawInput) -> Processed | Reject:
         raw_sha256=raw_sha256(raw),
         extraction=extraction,
         signature=sig,
-        raw_zlib=packed,
+        raw_packed=packed,
         timings=timings,
     )
 
@@ -119,7 +140,7 @@ def rows_for(p: Processed, duplicate_of: str | None, version: str | None = None)
         "fetched_at": doc.fetched_at, "encoding": doc.encoding, "format": doc.fmt,
         "traditional": doc.traditional, "censored": doc.censored, "rules_version": version,
     }]
-    sources = [{"doc_id": p.doc_id, "raw_sha256": p.raw_sha256, "raw": p.raw_zlib, "minhash": p.signature}]
+    sources = [{"doc_id": p.doc_id, "raw_sha256": p.raw_sha256, "raw": p.raw_packed, "minhash": p.signature}]
     return {"documents": documents, "sources": sources, **extraction_rows(p.doc_id, text, ext, version)}
 
 

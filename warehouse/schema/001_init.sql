@@ -32,7 +32,8 @@ CREATE TABLE IF NOT EXISTS documents (
     ingested_at       TIMESTAMP DEFAULT current_timestamp
 );
 
--- the source as read (zlib-compressed), so cleaning can be rerun; and the
+-- the source as read (compressed: zstd, zlib in warehouses before zstd; read it
+-- with pipeline.process.unpack_raw), so cleaning can be rerun; and the
 -- MinHash signature used to find near-duplicates
 CREATE TABLE IF NOT EXISTS sources (
     doc_id      VARCHAR PRIMARY KEY,
