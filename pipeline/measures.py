@@ -1,11 +1,11 @@
 """Policy measures: which sentences say what a region does (issue 6).
 
 Vocabulary, cues, constructions and exclusions live in ``rules/measures.yaml``;
-this module only validates that file and runs it. One scanner regex per sentence
-(all plain terms as a character trie, and the first characters of the phrase
-patterns) finds where cues can start, so the cost grows with the text, not with
-the number of cues; only where it stops are the patterns that can start with
-that character tried (two cues may share a start). A cue is
+this module only validates that file and runs it. One scan per sentence
+(an Aho-Corasick automaton over the plain terms and the patterns' literal
+prefixes, ``wordscan``) finds where cues can start, so the cost grows with the
+text, not with the number of cues; only where it stops are the patterns that
+can start with that character tried (two cues may share a start). A cue is
 kept unless an exclusion overlaps it, it sits inside a cited document title, or
 it is a word inside a longer term of another measure (``捐资助学`` is not the
 ``助学`` of student aid).
@@ -30,7 +30,8 @@ from .rulefiles import (
     one_of,
     str_list,
 )
-from .triere import trie_regex
+from .reprefix import literal_prefixes
+from .wordscan import WordScanner
 
 RULE_FILE = "measures.yaml"
 CATEGORIES = ("supply", "environment", "demand")
@@ -74,10 +75,10 @@ class MeasureDef:
 
 @dataclass(frozen=True)
 class MeasureRules:
-    """The compiled rule set: definitions, the scanner regex and the patterns it stops for."""
+    """The compiled rule set: definitions, the scanner and the patterns it stops for."""
 
     measures: dict[str, MeasureDef]
-    scanner: re.Pattern[str]
+    scanner: WordScanner
     # patterns by possible first character (and those whose first character is unknown):
     # every one that can start where the scanner stopped is tried there, so two patterns
     # (or a term and a pattern) starting at the same character are all found
@@ -194,22 +195,6 @@ def _first_chars(items: Any) -> tuple[set[str] | None, bool]:
     return out, True
 
 
-def _gate(patterns: list[str]) -> str:
-    """A lookahead on the possible first characters: lets the scanner skip most positions."""
-    try:
-        firsts: set[str] = set()
-        for p in patterns:
-            if re.compile(p).flags & re.IGNORECASE:
-                return ""
-            chars, empty = _first_chars(_sre_parse(p))
-            if chars is None or empty:
-                return ""
-            firsts |= chars
-    except Exception:  # noqa: BLE001 - an optimisation only; the plain regex stays correct
-        return ""
-    return "(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])"
-
-
 def _settings(data: dict, path: str) -> tuple[re.Pattern | None, re.Pattern | None, re.Pattern]:
     s = need(data, "settings", dict, path, "<file>", {})
     no_unknown_keys(s, ("title_issue", "exclude", "skip_sentence"), path, "settings")
@@ -251,20 +236,22 @@ def _start_gates(starts: dict[str, tuple[tuple[Cue, re.Pattern[str]], ...]]) -> 
     return gates
 
 
-def _scanner(terms: list[str], starts: dict[str, tuple], any_start: tuple, path: str) -> re.Pattern[str]:
-    """The regex that finds where cues can start: a term there, or a pattern's first character.
+def _scanner(terms: list[str], starts: dict[str, tuple], any_start: tuple) -> WordScanner:
+    """Where cues can start: a term there, or a pattern's literal prefix (its first character
+    when it has none, ``reprefix``); every position when a pattern's start is unknown.
 
     ``_scan`` tries the patterns filed under the character where the scanner
     stops (and those whose first character is unknown, e.g. case-insensitive
-    ones, at every stop), so the scanner never runs the patterns itself; with
-    such a pattern it has to stop at every position.
+    ones, at every stop), so the scanner never runs the patterns itself.
+    Stopping at a prefix (工资) rather than a first character (工) leaves most
+    of a page to the automaton's C loop.
     """
-    trie = trie_regex(terms)
-    term = f"{_gate([trie])}(?P<T>{trie})" if trie else "(?!)"
-    if any_start:
-        return compile_regex(term + r"|(?=[\s\S])", path, "<all cues>")
-    firsts = "".join(re.escape(c) for c in sorted(starts))
-    return compile_regex(term + (f"|(?=[{firsts}])" if firsts else ""), path, "<all cues>")
+    prefixes: set[str] = set()
+    for ch, items in starts.items():
+        for _, rx in items:
+            found = literal_prefixes(rx.pattern, rx.flags)
+            prefixes |= {ch} if found is None else {s for s in found if s[0] == ch}
+    return WordScanner(terms, prefixes, everywhere=bool(any_start))
 
 
 def compile_rules(data: Any, path: str) -> MeasureRules:
@@ -286,7 +273,7 @@ def compile_rules(data: Any, path: str) -> MeasureRules:
         if c.is_term:
             terms[c.text] = terms.get(c.text, ()) + (c,)
     starts, any_start = _pattern_index([c for c in cues if not c.is_term], path)
-    scanner = _scanner(sorted(terms), starts, any_start, path)
+    scanner = _scanner(sorted(terms), starts, any_start)
     exclude, skip, title = _settings(data, path)
     return MeasureRules(defs, scanner, starts, any_start, terms, exclude, skip, title, _start_gates(starts))
 
@@ -308,17 +295,15 @@ class _Hit:
 
 
 def _scan(rules: MeasureRules, sent: str) -> list[_Hit]:
-    """Every cue start in the sentence: one scanner search per hit, overlapping allowed.
+    """Every cue start in the sentence, overlapping allowed.
 
     Where the scanner stops, the longest term there and every pattern that can start
     with that character are tried, so cues sharing a start are all found.
     """
     hits: list[_Hit] = []
-    pos = 0
-    while (m := rules.scanner.search(sent, pos)) is not None:
-        p = m.start()
-        if m.lastgroup == "T":
-            hits.extend(_Hit(p, m.end(), c) for c in rules.terms[m.group()])
+    for p, n in rules.scanner.stops(sent):
+        if n:
+            hits.extend(_Hit(p, p + n, c) for c in rules.terms[sent[p:p + n]])
         gate = rules.start_gates.get(sent[p])
         if gate is None or gate.match(sent, p) is not None:
             for cue, rx in rules.starts.get(sent[p], ()):
@@ -327,7 +312,6 @@ def _scan(rules: MeasureRules, sent: str) -> list[_Hit]:
         for cue, rx in rules.any_start:
             if (pm := rx.match(sent, p)) is not None:
                 hits.append(_Hit(p, pm.end(), cue))
-        pos = p + 1
     return hits
 
 
@@ -375,10 +359,11 @@ def _keep(rules: MeasureRules, sent: str, hits: list[_Hit]) -> list[_Hit]:
 def tag_sentence(sent: str, rules: MeasureRules | None = None) -> dict[str, tuple[int, int, Cue]]:
     """Measures of one sentence: id -> (cue start, cue end, cue) of its first kept cue."""
     rules = rules or load_rules()
-    if rules.skip_sentence is not None and rules.skip_sentence.match(sent):
-        return {}
+    hits = _scan(rules, sent)
+    if not hits or (rules.skip_sentence is not None and rules.skip_sentence.match(sent)):
+        return {}  # exclusions are read only where a cue is
     out: dict[str, tuple[int, int, Cue]] = {}
-    for h in sorted(_keep(rules, sent, _scan(rules, sent)), key=lambda h: (h.start, -h.end)):
+    for h in sorted(_keep(rules, sent, hits), key=lambda h: (h.start, -h.end)):
         out.setdefault(h.cue.measure, (h.start, h.end, h.cue))
     return out
 

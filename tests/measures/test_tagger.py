@@ -1,6 +1,9 @@
 """tag_measures: sentence spans, cue offsets, one row per (sentence, measure), exclusions."""
 from __future__ import annotations
 
+from pathlib import Path
+
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -93,20 +96,44 @@ def test_rows_are_consistent_for_any_text(parts: list[str]) -> None:
         assert text[m.cue_start:m.cue_end] == m.cue
 
 
-GATES = [
-    (["(?:教师|老师)交流"], "(?=[教老])"),
-    (["a?b"], "(?=[ab])"),
-    (["(?:x)*y", "z"], "(?=[xyz])"),
-    (["[^a]b"], ""),  # unknown first characters: no gate, still correct
-    (["(?i)ab"], ""),
-    (["(?i:a)b"], ""),
-    (["a*"], ""),  # may start anywhere
-]
+def _brute_scan(rules: M.MeasureRules, sent: str) -> list[tuple[int, int, str]]:
+    """Every position tried: the longest term there, then every pattern that matches there."""
+    out = []
+    for p in range(len(sent)):
+        terms = [t for t in rules.terms if sent.startswith(t, p)]
+        if terms:
+            longest = max(terms, key=len)
+            out += [(p, p + len(longest), c.rule) for c in rules.terms[longest]]
+        for cue, rx in [*rules.starts.get(sent[p], ()), *rules.any_start]:
+            if (m := rx.match(sent, p)) is not None:
+                out.append((p, m.end(), cue.rule))
+    return out
 
 
-def test_scan_gate_never_hides_a_start() -> None:
-    for patterns, gate in GATES:
-        assert M._gate(patterns) == gate, patterns
+def _case_and_corpus_sentences() -> list[str]:
+    """The measure case file's sentences and the bundled corpus': hundreds of real cue uses."""
+    root = Path(__file__).resolve().parents[2]
+    cases = yaml.safe_load((root / "rules" / "cases" / "measures.yaml").read_text(encoding="utf-8"))
+    texts = []
+    for entry in cases["measures"].values():
+        for kind in ("positive", "negative"):
+            texts += [c["text"] if isinstance(c, dict) else c for c in entry.get(kind, [])]
+    texts += [c["text"] if isinstance(c, dict) else c for c in cases.get("exact", [])]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((root / "corpora").glob("*.txt"))]
+    return [t[a:b] for t in texts for a, b in split_sentences(t)]
+
+
+def test_scan_finds_what_trying_every_position_finds() -> None:
+    """The scanner's stops (terms and literal prefixes, in C) miss no cue start."""
+    rules = M.load_rules()
+    sents = _case_and_corpus_sentences()
+    assert len(sents) > 300
+    used = set()
+    for sent in sents:
+        got = [(h.start, h.end, h.cue.rule) for h in M._scan(rules, sent)]
+        assert got == _brute_scan(rules, sent), sent
+        used |= {rule for *_, rule in got}
+    assert len([r for r in used if ":patterns[" in r]) >= 40  # most patterns were exercised
 
 
 def test_phrase_patterns_load_into_a_span_ruler() -> None:
