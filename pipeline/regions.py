@@ -16,7 +16,7 @@ from .errors import RuleError
 from .gazetteer import Surface, load_gazetteer, towns_within
 from .model import Entity, Figure, RegionGuess
 from .rulefiles import compile_regex, load_yaml, need, no_duplicates, no_unknown_keys, str_list
-from .segment import clauses, make_tokenizer
+from .segment import Lexicon, clauses, load_lexicon, words
 from .triere import trie_regex
 
 ORGS = "regions/orgs.yaml"
@@ -119,29 +119,18 @@ def _form_starts() -> tuple[re.Pattern[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
-def _word_freq() -> dict[str, int]:
-    return make_tokenizer().FREQ
-
-
-@lru_cache(maxsize=1)
-def _word_tags() -> dict[str, str]:
-    """jieba's part-of-speech tags by word, read once from its dictionary ("word freq tag" lines)."""
-    tags: dict[str, str] = {}
-    with make_tokenizer().get_dict_file() as fh:
-        for raw in fh:
-            parts = raw.decode("utf-8").split()
-            if len(parts) == 3:
-                tags[parts[0]] = parts[2]
-    return tags
+def lexicon() -> Lexicon:
+    """jieba's words as the boundary checks and school names use them: the words of at least
+    ``_WORD_FREQ`` (words of the prose) and those whose tag ends a school name's stem (cut_tags)."""
+    return load_lexicon(_WORD_FREQ, load_org_rules().cut_tags)
 
 
 def warm_caches() -> None:
-    """Build the lazily built lookups (name trie, jieba frequencies and tags: about a second)
-    so that worker processes forked afterwards share them instead of each building its own."""
+    """Build the lazily built lookups (name trie, jieba's word lists) so that worker processes
+    forked afterwards share them instead of each building its own."""
     _trie()
     _form_starts()
-    _word_freq()
-    _word_tags()
+    lexicon()
 
 
 # -- GPE ----------------------------------------------------------------------
@@ -168,18 +157,18 @@ def _cuts_word(text: str, i: int, j: int) -> bool:
     names a word their suffix begins (和县|级). The right edge of a short name is not checked:
     宜昌盛产 is 宜昌 + 盛产.
     """
-    freq, forms = _word_freq(), load_gazetteer().surfaces()
+    common, forms = lexicon().common, load_gazetteer().surfaces()
     for k in (1, 2, 3):
-        if i - k >= 0 and freq.get(text[i - k:i + 1], 0) >= _WORD_FREQ:
+        if i - k >= 0 and text[i - k:i + 1] in common:
             return True
     for a, b in ((i, j + 1), (i, j + 2), (i - 1, j), (i - 2, j), (i - 1, j + 1)):
         w = text[max(a, 0):b]
-        if a >= 0 and len(w) == b - a and freq.get(w, 0) >= _WORD_FREQ and w not in forms:
+        if a >= 0 and len(w) == b - a and w in common and w not in forms:
             return True  # a longer word holds the match: 千山万水, 北京大学, 科教兴国
-    if text[i] in _FUNCTION_CHARS and freq.get(text[i + 1:i + 3], 0) >= _WORD_FREQ:
+    if text[i] in _FUNCTION_CHARS and text[i + 1:i + 3] in common:
         return True
     if text[j - 1] in "区县市旗":
-        return any(j + k <= len(text) and freq.get(text[j - 1:j + k], 0) >= _WORD_FREQ for k in (1, 2))
+        return any(j + k <= len(text) and text[j - 1:j + k] in common for k in (1, 2))
     return False
 
 
@@ -292,9 +281,9 @@ def _bodies(text: str, gpes: list[Entity], rules: OrgRules) -> list[Entity]:
         start = gpes[_chain_start(gpes, k)].start
         out.append(Entity("ORG", start, m.end(), text[start:m.end()], norm=text[start:m.end()],
                           region_code=g.region_code, rule=f"org:{rules.body_ids[m.group()]}"))
-    freq = _word_freq()
+    common = lexicon().common
     for m in rules.national.finditer(text):
-        if freq.get(text[m.end() - 1:m.end() + 1], 0) >= _WORD_FREQ:
+        if text[m.end() - 1:m.end() + 1] in common:
             continue  # 教育部门, 财政部门: the body's last character begins a word
         if not any(g.end == m.start() for g in gpes):
             out.append(Entity("ORG", m.start(), m.end(), m.group(), norm=m.group(), rule="org:national"))
@@ -332,7 +321,7 @@ def _school(text: str, m: re.Match, ends: dict[int, int], gpes: dict[int, tuple[
 @lru_cache(maxsize=8192)
 def _stem_words(stem: str) -> tuple[str, ...]:
     """jieba's words of a school-name stem; the same stems (新建, 改扩建…) recur on every page."""
-    return tuple(make_tokenizer().lcut(stem))
+    return tuple(words(stem))
 
 
 def _name_part(stem: str, rules: OrgRules) -> str:
@@ -343,16 +332,15 @@ def _name_part(stem: str, rules: OrgRules) -> str:
     """
     if not stem:
         return stem
-    tags = _word_tags()
-    words = _stem_words(stem)
-    keep = len(words)
-    for k in range(len(words) - 1, -1, -1):
-        w = words[k]
-        tag = tags.get(w, "")
-        if w.isdigit() or w in rules.cut_words or (tag[:1] in rules.cut_tags and w not in rules.name_words):
+    tagged = lexicon().tagged
+    stem_words = _stem_words(stem)
+    keep = len(stem_words)
+    for k in range(len(stem_words) - 1, -1, -1):
+        w = stem_words[k]
+        if w.isdigit() or w in rules.cut_words or (w in tagged and w not in rules.name_words):
             break
         keep = k
-    return "".join(words[keep:])
+    return "".join(stem_words[keep:])
 
 
 def _schools(text: str, gpes: list[Entity], taken: list[Entity], rules: OrgRules) -> list[Entity]:
@@ -662,7 +650,7 @@ def entity_ruler_patterns() -> list[dict]:
         out.append({"label": "GPE", "pattern": form, "id": codes[0] if len(codes) == 1 else form})
     by_tokens: dict[tuple[str, ...], str] = {}  # an organ suffix as our tokenizer splits it
     for suf, bid in rules.body_ids.items():
-        by_tokens.setdefault(tuple(make_tokenizer().lcut(suf)), bid)
+        by_tokens.setdefault(tuple(words(suf)), bid)
     org_forms = forms + sorted(f for f, ss in gz.surfaces().items() if all(s.context_only for s in ss))
     for toks, bid in sorted(by_tokens.items()):  # 阳泉市郊区教育局: context-only names stand here
         out.append({"label": "ORG", "id": bid, "pattern": [{"TEXT": {"IN": org_forms}, "OP": "+"}]

@@ -11,7 +11,7 @@ from typing import Callable
 
 from . import attribution, clean, figures, gazetteer, measures, modality, normalize, periods, regions, standards
 from .rulefiles import rules_dir, rules_version
-from .segment import make_segmenter, make_tokenizer
+from .segment import make_segmenter
 
 # name shown to users -> loader; each returns the loaded, validated rules
 LOADERS: dict[str, Callable[[], object]] = {
@@ -26,7 +26,7 @@ LOADERS: dict[str, Callable[[], object]] = {
     "regions/orgs.yaml": regions.load_org_rules,
     "standards.yaml": standards.reference,
     "userdict.txt (segmenter)": make_segmenter,
-    "userdict.txt (jieba dictionary)": make_tokenizer,
+    "jieba dictionary (regions' word lists)": regions.lexicon,
 }
 
 
