@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from .errors import RuleError
 from .rulefiles import compile_regex, load_yaml, need, no_unknown_keys, one_of
+from .wordscan import PatternIndex
 
 TIME_RULES = "time.yaml"
 KINDS = ("range", "list", "since", "year", "recent", "plan", "now", "relative", "relative_since")
@@ -57,6 +58,8 @@ class TimeRules:
     list_marker: re.Pattern[str]
     review: re.Pattern[str]
     review_head: int
+    # the patterns, then relative_re, found together (one automaton pass over their prefixes)
+    index: PatternIndex
 
 
 _TOP_KEYS = ("year_digits", "patterns", "relative", "plans", "base_before", "base_after",
@@ -104,9 +107,11 @@ def load_time_rules(path: str | None = None) -> TimeRules:
     def rx(key: str) -> re.Pattern[str]:
         return compile_regex(need(data, key, str, shown, "<file>"), shown, key)
 
+    patterns = _patterns(data, shown, plans)
+    relative_re = re.compile(rel_alt)
     return TimeRules(
-        patterns=_patterns(data, shown, plans), relative=dict(relative),
-        relative_re=re.compile(rel_alt), plans=plans,
+        patterns=patterns, relative=dict(relative),
+        relative_re=relative_re, plans=plans,
         base_before=rx("base_before"), base_after=rx("base_after"),
         target_before=rx("target_before"), target_after=rx("target_after"),
         actual_before=rx("actual_before"), actual_in_sentence=rx("actual_in_sentence"),
@@ -116,6 +121,7 @@ def load_time_rules(path: str | None = None) -> TimeRules:
         list_marker=rx("list_marker"),
         review=rx("review"),
         review_head=need(data, "review_head", int, shown, "<file>"),
+        index=PatternIndex([rx for _, rx in patterns] + [relative_re]),
     )
 
 
@@ -162,11 +168,12 @@ def _from_match(kind: str, m: re.Match[str], rules: TimeRules) -> tuple[int | No
 
 def _raw_phrases(text: str, start: int, end: int, rules: TimeRules) -> list[tuple[int, int, str, int | None, int | None]]:
     found = []
-    for kind, rx in rules.patterns:
-        for m in rx.finditer(text, start, end):
+    *per_pattern, relative = rules.index.finditer_all(text, start, end)
+    for (kind, _), matches in zip(rules.patterns, per_pattern):
+        for m in matches:
             a, b = _from_match(kind, m, rules)
             found.append((m.start(), m.end(), kind, a, b))
-    for m in rules.relative_re.finditer(text, start, end):
+    for m in relative:
         found.append((m.start(), m.end(), "relative", rules.relative[m.group()], None))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     kept: list[tuple[int, int, str, int | None, int | None]] = []

@@ -16,7 +16,7 @@ from typing import Any
 
 # each prefix is at most this long: longer ones add nothing to a gate
 MAX_LEN = 4
-# more alternatives than this and the prefixes stop growing (shorter ones still gate)
+# more alternatives than this and the longest prefixes are cut short (shorter ones still gate)
 MAX_COUNT = 96
 # a character class with at most this many characters is spelled out
 MAX_CLASS = 16
@@ -55,7 +55,7 @@ def _item(op: Any, av: Any) -> _Set:
             raise _Unknown  # case folding: literals do not describe the match
         return _sequence(av[-1])
     if name == "BRANCH":
-        return frozenset().union(*(_sequence(b) for b in av[1]))
+        return _shrink(set().union(*(_sequence(b) for b in av[1])))
     if name in ("MAX_REPEAT", "MIN_REPEAT"):
         lo, hi, sub = av
         body = _sequence(sub)
@@ -77,9 +77,18 @@ def _join(cur: _Set, nxt: _Set) -> _Set:
         for t, tmore in nxt:
             joined = s + t
             out.add((joined[:MAX_LEN], tmore and len(joined) < MAX_LEN))
-    if len(out) > MAX_COUNT:  # too many ways on: stop extending, what is known still holds
-        return frozenset((s, False) for s, _ in cur)
-    return frozenset(out)
+    return _shrink(out)
+
+
+def _shrink(entries: set[tuple[str, bool]]) -> _Set:
+    """At most MAX_COUNT entries: the longest strings are cut by a character (and stop
+    growing) until they fit; a shorter prefix is still a prefix of the same matches."""
+    while len(entries) > MAX_COUNT:
+        longest = max(len(s) for s, _ in entries)
+        if longest <= 1:
+            break
+        entries = {(s[:longest - 1], False) if len(s) == longest else (s, more) for s, more in entries}
+    return frozenset(entries)
 
 
 def _sequence(items: Any) -> _Set:

@@ -8,9 +8,12 @@ word is.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import ahocorasick
+
+from .reprefix import literal_prefixes
 
 
 class WordScanner:
@@ -51,3 +54,53 @@ class WordScanner:
             elif p not in found:
                 found[p] = 0
         return sorted(found.items())
+
+
+class PatternIndex:
+    """``finditer`` for many patterns over one span, with one automaton pass for all of them.
+
+    Each pattern with literal prefixes (``reprefix``) is tried only where one of
+    them starts, in order, from the end of its previous match: exactly the
+    matches ``rx.finditer(text, start, end)`` gives, since a match can begin
+    nowhere else and cannot be empty. Patterns without prefixes run their own
+    ``finditer``.
+    """
+
+    def __init__(self, patterns: Iterable[re.Pattern[str]]):
+        self.patterns = tuple(patterns)
+        by_word: dict[str, list[int]] = {}
+        self._plain: set[int] = set()
+        for i, rx in enumerate(self.patterns):
+            found = literal_prefixes(rx.pattern, rx.flags)
+            if found is None:
+                self._plain.add(i)
+                continue
+            for word in found:
+                by_word.setdefault(word, []).append(i)
+        self._auto = ahocorasick.Automaton()
+        for word, ids in by_word.items():
+            self._auto.add_word(word, (len(word), tuple(ids)))
+        self._indexed = bool(by_word)
+        if self._indexed:
+            self._auto.make_automaton()
+
+    def finditer_all(self, text: str, start: int = 0, end: int | None = None) -> list[list[re.Match[str]]]:
+        """For each pattern, in order, the matches of ``rx.finditer(text, start, end)``."""
+        end = len(text) if end is None else end
+        cands: list[set[int]] = [set() for _ in self.patterns]
+        if self._indexed and end > start:
+            for e, (n, ids) in self._auto.iter(text, start, end):
+                for i in ids:
+                    cands[i].add(e - n + 1)
+        out = []
+        for i, rx in enumerate(self.patterns):
+            if i in self._plain:
+                out.append(list(rx.finditer(text, start, end)))
+                continue
+            found, last = [], start
+            for p in sorted(cands[i]):
+                if p >= last and (m := rx.match(text, p, end)) is not None:
+                    found.append(m)
+                    last = m.end()
+            out.append(found)
+        return out
