@@ -117,16 +117,21 @@ class Gazetteer:
     name_rules: NameRules
     _by_code: dict[str, dict] = field(default_factory=dict)
     _surfaces: dict[str, list[Surface]] = field(default_factory=dict)
+    _public_by_code: dict[str, dict] = field(init=False, repr=False)
 
     def rows(self) -> list[dict]:
         """Rows for the ``regions`` table (code, name, level, parent_code, province, city, short_name);
         a missing parent, city or short name is None (NULL), not an empty string."""
         return [_public(r) for r in self._rows]
 
+    def __post_init__(self) -> None:
+        # rows as by_code gives them, made once: by_code runs dozens of times a page
+        self._public_by_code = {c: _public(r) for c, r in self._by_code.items()}
+
     def by_code(self, code: str | None) -> dict | None:
         """The division with this 6-digit code (a copy, as in :meth:`rows`), or None."""
-        row = self._by_code.get(code or "")
-        return _public(row) if row is not None else None
+        row = self._public_by_code.get(code or "")
+        return dict(row) if row is not None else None
 
     def lookup(self, name: str) -> list[dict]:
         """Divisions written ``name`` (full, usable short, alias or former name), highest level first."""
