@@ -190,7 +190,7 @@ class Lexicon:
 
     The Tokenizer takes 0.6 s to load every word's frequency, and reading every word's tag 0.2 s
     more; regions only asks whether a word is frequent and whether its tag is one of a few, so
-    these sets are read straight from the dictionary file (0.13 s).
+    these sets are read straight from the dictionary file (about 0.15 s).
     """
 
     common: frozenset[str]  # words whose frequency (``Tokenizer.FREQ``) is at least min_freq
