@@ -16,6 +16,7 @@ from pathlib import Path
 
 import trafilatura
 from htmldate import find_date
+from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.metadata import (META_URL, examine_meta, extract_meta_json, extract_sitename,
                                   extract_title, extract_url, set_date_params)
@@ -26,6 +27,7 @@ from .errors import InputError, RuleError
 from .model import CleanDoc, RawInput
 from .normalize import (collapse_space, count_censored, fold_width, normalize, strip_pinyin,
                         to_simplified)
+from .rechars import required_chars, starts_anchored
 from .rulefiles import (compile_regex, load_lines, load_yaml, need, no_duplicates,
                         no_unknown_keys, rule_path, str_list)
 
@@ -34,7 +36,7 @@ _SECTIONS = ("strip", "drop", "block", "spam", "qa_page")
 _RULE_KEYS = ("id", "pattern", "why", "max_len", "tag")
 _SPAM_KEYS = ("keywords", "tiers")
 _PROSE = re.compile(r"[。！？；]")
-_COUNTED = re.compile(r"[A-Za-z\u3400-\u9fff]")
+_COUNTED = re.compile(r"[A-Za-z\u3400-\u9fff]+")  # runs: a match per letter costs thrice
 # markup that makes lxml drop the rest of a page: an included header's </html>, and
 # self-closed non-void elements (<button/>) that swallow everything after them
 _DOC_TAG = re.compile(r"<(?:html|body|head)[\s>]", re.I)
@@ -67,6 +69,9 @@ class LineRule:
     pattern: re.Pattern[str]
     max_len: int | None = None
     tag: str | None = None
+    # characters one of which every match holds, for a rule ``re`` tries at every position
+    # of a line: a line holding none of them is not searched (empty: not known)
+    need: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -80,6 +85,12 @@ class LineRules:
     tiers: tuple[tuple[int, float], ...]  # (min_hits, min_density): a line meeting any is spam
     qa_markers: tuple[re.Pattern[str], ...] = ()  # chrome that only Q&A sites show
     qa_min: int = 2
+    # one of the characters every strip rule's match needs (None: some rule's are unknown)
+    strip_gate: re.Pattern[str] | None = None
+    # the drop rules anchored at the line start, as one regex tried once at the start of a
+    # line: when it fails, none of them can match, and only ``drop_rest`` is tried
+    drop_head: re.Pattern[str] | None = None
+    drop_rest: tuple[LineRule, ...] = ()
 
 
 def _rules_of(data: dict, section: str, shown: str) -> tuple[LineRule, ...]:
@@ -92,8 +103,46 @@ def _rules_of(data: dict, section: str, shown: str) -> tuple[LineRule, ...]:
         pattern = compile_regex(need(entry, "pattern", str, shown, loc), shown, f"{section}.{rid}")
         need(entry, "why", str, shown, loc)
         max_len = need(entry, "max_len", int, shown, loc, default=None)
-        out.append(LineRule(rid, pattern, max_len, need(entry, "tag", str, shown, loc, default=None)))
+        tag = need(entry, "tag", str, shown, loc, default=None)
+        chars = None if starts_anchored(pattern) else required_chars(pattern)
+        out.append(LineRule(rid, pattern, max_len, tag, tuple(sorted(chars or ()))))
     return tuple(out)
+
+
+def _strip_gate(rules: tuple[LineRule, ...]) -> re.Pattern[str] | None:
+    """A class of every character some strip rule needs: a line without one is left as it is."""
+    needs = [required_chars(r.pattern) for r in rules]
+    if not needs or any(n is None for n in needs):
+        return None
+    chars = sorted(frozenset().union(*needs))  # type: ignore[arg-type]
+    return re.compile("[" + "".join(map(re.escape, chars)) + "]")
+
+
+def _drop_head(rules: tuple[LineRule, ...]) -> tuple[re.Pattern[str] | None, tuple[LineRule, ...]]:
+    """The alternation of the drop rules anchored at the line start, and the other rules.
+
+    A line matches the alternation at its start exactly when one of those rules
+    matches it (``re`` tries an anchored rule at the start only). A rule joins
+    with its global flags scoped to its own alternative; rules with groups
+    (their numbers would shift) or verbose syntax are tried on their own.
+    """
+    head = [r for r in rules if starts_anchored(r.pattern) and not r.pattern.groups
+            and not r.pattern.flags & re.VERBOSE]
+    if not head:
+        return None, rules
+    alts = "|".join(_scoped(r.pattern) for r in head)
+    return re.compile(alts), tuple(r for r in rules if r not in head)
+
+
+_GLOBAL_FLAGS = re.compile(r"^(?:\(\?[aiLmsux]+\))+")
+_FLAG_LETTERS = ((re.ASCII, "a"), (re.IGNORECASE, "i"), (re.MULTILINE, "m"), (re.DOTALL, "s"))
+
+
+def _scoped(rx: re.Pattern[str]) -> str:
+    """``(?i)^abc`` as ``(?i:^abc)``: a pattern that keeps its flags inside an alternation."""
+    letters = "".join(c for flag, c in _FLAG_LETTERS if rx.flags & flag)
+    body = _GLOBAL_FLAGS.sub("", rx.pattern)
+    return f"(?{letters}:{body})"
 
 
 def _spam_pattern(name: str, shown: str) -> re.Pattern[str]:
@@ -102,9 +151,21 @@ def _spam_pattern(name: str, shown: str) -> re.Pattern[str]:
     if not lines:
         raise RuleError(kw_shown, "<file>", "no keywords")
     words = sorted((w for _, w in lines), key=len, reverse=True)
-    alts = [rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])" if w.isascii() else re.escape(w)
-            for w in words]
-    return compile_regex("|".join(alts), shown, "spam.keywords")
+    return compile_regex("|".join(map(_keyword, words)), shown, "spam.keywords")
+
+
+def _keyword(word: str) -> str:
+    """A keyword's alternative: ASCII words stand alone (``av`` not in ``java``).
+
+    Every alternative opens with its first character, its lookbehind after it
+    (``a(?<![A-Za-z]a)v``, the same test as ``(?<![A-Za-z])av``): so ``re``
+    skips, in C, every position whose character opens no keyword, instead of
+    trying each alternative there.
+    """
+    if not word.isascii():
+        return re.escape(word)
+    first = re.escape(word[0])
+    return rf"{first}(?<![A-Za-z]{first}){re.escape(word[1:])}(?![A-Za-z])"
 
 
 def load_rules(path: str | None = None) -> LineRules:
@@ -137,6 +198,8 @@ def _load_rules(path: str) -> LineRules:
         spam=_spam_pattern(need(spam, "keywords", str, shown, "spam"), shown),
         tiers=_spam_tiers(need(spam, "tiers", list, shown, "spam"), shown),
         **dict(zip(("qa_markers", "qa_min"), _qa_page(data, shown))),
+        strip_gate=_strip_gate(sections["strip"]),
+        **dict(zip(("drop_head", "drop_rest"), _drop_head(sections["drop"]))),
     )
 
 
@@ -164,7 +227,21 @@ def _spam_tiers(entries: list, shown: str) -> tuple[tuple[int, float], ...]:
 
 
 def _matches(rule: LineRule, line: str) -> bool:
-    return (rule.max_len is None or len(line) <= rule.max_len) and bool(rule.pattern.search(line))
+    return ((rule.max_len is None or len(line) <= rule.max_len)
+            and (not rule.need or _holds_any(line, rule.need))
+            and rule.pattern.search(line) is not None)
+
+
+def _holds_any(line: str, chars: tuple[str, ...]) -> bool:
+    for c in chars:  # ``in`` scans in C, faster than a class of scattered characters
+        if c in line:
+            return True
+    return False
+
+
+def _counted(text: str) -> int:
+    """The number of letters and CJK characters (what spam density is measured against)."""
+    return sum(map(len, _COUNTED.findall(text)))
 
 
 def is_spam(line: str, rules: LineRules) -> bool:
@@ -172,7 +249,7 @@ def is_spam(line: str, rules: LineRules) -> bool:
     hits = [m.group() for m in rules.spam.finditer(line)]
     if len(hits) < 2:
         return False
-    counted = _COUNTED.subn("", line)[1]
+    counted = _counted(line)
     if not counted:
         return False
     density = sum(len(h) for h in hits) / counted
@@ -180,6 +257,9 @@ def is_spam(line: str, rules: LineRules) -> bool:
 
 
 def strip_spans(line: str, rules: LineRules) -> str:
+    """The line without the spans strip rules remove, stripped of outer blanks."""
+    if rules.strip_gate is not None and not rules.strip_gate.search(line):
+        return line.strip()  # no rule can match, nor after another rule's cut
     for rule in rules.strip:
         line = rule.pattern.sub("", line)
     return line.strip()
@@ -216,7 +296,7 @@ def strip_spam_segments(line: str, rules: LineRules) -> str:
 
 def _mostly_cut(line: str, rest: str) -> bool:
     """Spam cut most of the line and no sentence is left: the remainder is spam's glue."""
-    before, after = _COUNTED.subn("", line)[1], _COUNTED.subn("", rest)[1]
+    before, after = _counted(line), _counted(rest)
     return after < before / 2 and not _PROSE.search(rest)
 
 
@@ -228,9 +308,17 @@ def _two_spam_words(line: str, rules: LineRules) -> bool:
 
 
 def line_verdict(line: str, rules: LineRules) -> LineRule | None:
-    """The drop rule a (stripped) line falls under, or None (spam is judged in :func:`classify`)."""
-    for rule in rules.drop:
-        if _matches(rule, line):
+    """The drop rule a (stripped) line falls under, or None (spam is judged in :func:`classify`).
+
+    Rules go in file order; those anchored at the line start are skipped at
+    once when their joint alternation does not match the line's start.
+    """
+    head = rules.drop_head
+    size = len(line)
+    for rule in rules.drop if head is None or head.match(line) else rules.drop_rest:
+        if ((rule.max_len is None or size <= rule.max_len)
+                and (not rule.need or _holds_any(line, rule.need))
+                and rule.pattern.search(line) is not None):
             return rule
     return None
 
@@ -410,17 +498,21 @@ def join_wrapped(lines: list[str]) -> list[str]:
 
 
 _NO_TEXT = ("script", "style", "noscript", "template")
+# the text nodes under an element, in document order, as plain strings: what ``itertext``
+# yields (an HTML parse merges adjacent text), without a Python proxy per element
+_TEXT_NODES = etree.XPath(".//text()", smart_strings=False)
+_BODY = etree.XPath("(.//body)[1]")
 
 
 def _page_text(tree: HtmlElement) -> str:
     """All visible text of the unpruned page on one line (labelled dates, 来源, Q&A markers).
 
-    Scripts and styles are blanked for one ``itertext`` pass and restored at
-    once (trafilatura parses this tree next): an XPath asking every text node
+    Scripts and styles are blanked for one pass over the text nodes and restored
+    at once (trafilatura parses this tree next): an XPath asking every text node
     for its ancestors cost twice as much.
     """
-    body = tree.find(".//body")
-    root = body if body is not None else tree
+    body = _BODY(tree)
+    root = body[0] if body else tree
     saved: list[tuple[HtmlElement, str | None, str | None]] = []
     for hidden in root.iter(*_NO_TEXT):
         for el in hidden.iter():
@@ -430,7 +522,7 @@ def _page_text(tree: HtmlElement) -> str:
             if not own:
                 el.tail = None
     try:
-        return " ".join(" ".join(root.itertext()).split())
+        return " ".join(" ".join(_TEXT_NODES(root)).split())
     finally:
         for el, text, tail in reversed(saved):
             el.text = text
@@ -438,48 +530,68 @@ def _page_text(tree: HtmlElement) -> str:
                 el.tail = tail
 
 
-def _page_meta(tree: HtmlElement, url: str | None) -> tuple[dict[str, str | None], str | None]:
-    """Title and site name as trafilatura reads them, and the page's URL.
+class PageMeta:
+    """What an HTML page says about itself outside its main text.
 
-    Only the fields we use: trafilatura's full ``extract_metadata`` also reads
-    authors, categories, tags and licence, and costs as much as the main-text
-    extraction on Chinese news pages.
+    Title, a labelled 发布时间 or 来源 anywhere on the page, Q&A chrome: read
+    from the unpruned tree before trafilatura extracts. The costly guesses
+    (htmldate's date search, trafilatura's site name and canonical URL) run
+    only when asked: most pages state their date and source in the text, and
+    trafilatura extracts from a copy, so the tree is still as parsed.
     """
-    md = examine_meta(tree)
-    md = extract_meta_json(tree, md)
-    page_url = md.url or extract_url(tree, url)
-    sitename = md.sitename or extract_sitename(tree)
-    if not sitename and page_url and (host := META_URL.match(page_url)):
-        sitename = host[1]
-    return {"title": md.title or extract_title(tree), "sitename": sitename}, page_url
+
+    def __init__(self, tree: HtmlElement | None = None, url: str | None = None) -> None:
+        self.tree, self.url = tree, url  # no tree: a text input, or a page lxml could not parse
+        self.md = extract_meta_json(tree, examine_meta(tree)) if tree is not None else None
+        self.title: str | None = None
+        if tree is not None and self.md is not None:
+            self.title = self.md.title or extract_title(tree)
+        self.page_date: dt.date | None = None  # a labelled publication date on the page
+        self.page_source: str | None = None  # a labelled 来源 on the page
+        self.qa = False  # the page shows Q&A-site chrome
+
+    def page_url(self) -> str | None:
+        """The page's own URL (metadata, canonical link), else the input's."""
+        if self.tree is None or self.md is None:
+            return None
+        return self.md.url or extract_url(self.tree, self.url)
+
+    def sitename(self) -> str | None:
+        """The site name as trafilatura reads it, else the host of the page's URL."""
+        if self.tree is None or self.md is None:
+            return None
+        sitename = self.md.sitename or extract_sitename(self.tree)
+        if not sitename and (page_url := self.page_url()) and (host := META_URL.match(page_url)):
+            sitename = host[1]
+        return sitename
+
+    def guessed_date(self) -> str | None:
+        """htmldate's quick search (meta tags, URL, time elements); its extensive text
+        search, as costly as the main-text extraction, only when the quick one finds nothing."""
+        if self.tree is None:
+            return None
+        url = self.page_url()
+        return (find_date(self.tree, **{**set_date_params(False), "url": url})
+                or find_date(self.tree, **{**set_date_params(True), "url": url}))
 
 
-def _guess_date(tree: HtmlElement, url: str | None) -> str | None:
-    """htmldate's quick search (meta tags, URL, time elements); its extensive text
-    search, as costly as the main-text extraction, only when the quick one finds nothing."""
-    return (find_date(tree, **{**set_date_params(False), "url": url})
-            or find_date(tree, **{**set_date_params(True), "url": url}))
-
-
-def _extract_html(html: str, url: str | None) -> tuple[str, dict[str, str | None]]:
+def _extract_html(html: str, url: str | None) -> tuple[str, PageMeta]:
     """trafilatura main text (tables kept, comments dropped) and metadata, from one parse.
 
     Metadata is read before trafilatura prunes the tree. A labelled 发布时间
-    anywhere on the page beats trafilatura's date guess from scripts and URLs,
-    so htmldate's (costly) search runs only when the page has no such label.
+    anywhere on the page beats trafilatura's date guess from scripts and URLs
+    (``PageMeta.guessed_date``, asked only when no labelled date is found).
     """
     html = repair_html(html)
     tree = trafilatura.load_html(html)
     if tree is None:
-        return trafilatura.html2txt(html) or "", {}
-    meta, page_url = _page_meta(tree, url)
+        return trafilatura.html2txt(html) or "", PageMeta()
+    meta = PageMeta(tree, url)
     whole = _page_text(tree)
     page_lines = normalize(whole)[0].split("\n")
-    labelled = textmeta.find_published(page_lines, max_rank=1)
-    meta["page_date"] = labelled.isoformat() if labelled else None
-    meta["page_source"] = textmeta.find_source(page_lines)
-    meta["qa"] = "1" if is_qa_page(whole) else None
-    meta["date"] = None if labelled else _guess_date(tree, page_url)
+    meta.page_date = textmeta.find_published(page_lines, max_rank=1)
+    meta.page_source = textmeta.find_source(page_lines)
+    meta.qa = is_qa_page(whole)
     doc = trafilatura.bare_extraction(
         tree, url=url, include_comments=False, include_tables=True, include_images=False,
         with_metadata=False, deduplicate=False, favor_recall=False,
@@ -525,7 +637,7 @@ def clean(raw: RawInput, rules: LineRules | None = None) -> CleanDoc:
         page, encoding = decode(raw.data, raw.http_charset)
     else:
         raise InputError("empty", "no content", raw.source_path)
-    meta: dict[str, str | None] = {}
+    meta = PageMeta()
     fmt = "html" if raw.fmt == "html" or _HTML_DOC.match(page) else "text"
     if fmt == "html":
         page, meta = _extract_html(page, raw.url)
@@ -538,11 +650,10 @@ def clean(raw: RawInput, rules: LineRules | None = None) -> CleanDoc:
     final = "\n".join(body.lines)
     return CleanDoc(
         source_path=raw.source_path, text=final,
-        title=_title(body, textmeta.tidy_title(_norm_field(meta.get("title"), traditional)),
-                     bool(meta.get("qa"))),
-        published=body.published or _iso_date(meta.get("page_date")) or _iso_date(meta.get("date")),
-        source_name=(body.source_name or meta.get("page_source")
-                     or _norm_field(meta.get("sitename"), traditional)),
+        title=_title(body, textmeta.tidy_title(_norm_field(meta.title, traditional)), meta.qa),
+        published=body.published or meta.page_date or _iso_date(meta.guessed_date()),
+        source_name=(body.source_name or meta.page_source
+                     or _norm_field(meta.sitename(), traditional)),
         url=raw.url, fetched_at=raw.fetched_at, encoding=encoding, fmt=fmt,
         traditional=traditional, censored=count_censored(final),
         raw=raw.data if raw.data is not None else (raw.text or "").encode("utf-8"),
