@@ -64,3 +64,21 @@ def test_vocabulary_growth_is_bounded_by_a_rebuild(monkeypatch):
     rebuilt = nlp_mod.get_nlp()
     assert rebuilt is not first and len(rebuilt.vocab.strings) <= base + 5
     assert [(f.kind, f.value) for f in ext.figures] == [("count", 918.0)]
+
+
+def test_rebuild_under_a_frozen_heap_frees_the_old_pipeline() -> None:
+    """freeze_loaded (command-line runs) must not keep a rebuilt pipeline's predecessor alive."""
+    import gc
+    import weakref
+
+    from pipeline import nlp as N
+
+    N.freeze_loaded()
+    try:
+        old = weakref.ref(N.get_nlp())
+        assert gc.get_freeze_count() > 0
+        new = N.bounded_nlp(limit=1)  # any vocabulary is over the limit: rebuilt
+        assert old() is None and new is N.get_nlp()
+        assert gc.get_freeze_count() > 0  # frozen again after the rebuild
+    finally:
+        gc.unfreeze()
