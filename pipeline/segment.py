@@ -281,6 +281,10 @@ _LIST_ITEM = re.compile(
 )
 
 
+# the characters split_sentences acts on: quotes (depth), line breaks, terminal punctuation
+_SENTENCE_MARKS = re.compile("[" + re.escape(_OPEN_QUOTES + _CLOSE_QUOTES + _TERMINAL) + "\n]")
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans (start, end) over ``text``, covering every non-blank character.
 
@@ -303,7 +307,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if b > a:
             spans.append((a, b))
 
-    while i < n:
+    stop = _SENTENCE_MARKS.search
+    while (m := stop(text, i)) is not None:  # other characters change nothing: skipped in C
+        i = m.start()
         ch = text[i]
         if ch in _OPEN_QUOTES:
             depth += 1

@@ -1,5 +1,7 @@
 """Sentence splitting and the owned jieba tokenizer."""
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.segment import (JiebaSpacyTokenizer, RJiebaSegmenter, JiebaSegmenter, clauses,
                               make_segmenter, make_tokenizer, split_sentences, words)
@@ -85,3 +87,48 @@ def test_unknown_segmenter_is_a_rule_error(monkeypatch):
 
     with pytest.raises(RuleError, match="unknown segmenter"):
         make_segmenter("nope")
+
+
+def _sentences_char_by_char(text: str) -> list[tuple[int, int]]:
+    """The splitter's rules read one character at a time (the reference for its skipping search)."""
+    from pipeline.segment import _CLOSE_QUOTES, _CLOSERS, _OPEN_QUOTES, _TERMINAL
+
+    spans, start, depth, i, n = [], 0, 0, 0, len(text)
+
+    def push(a: int, b: int) -> None:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            spans.append((a, b))
+
+    while i < n:
+        ch = text[i]
+        depth += 1 if ch in _OPEN_QUOTES else -1 if ch in _CLOSE_QUOTES and depth else 0
+        if ch == "\n":
+            push(start, i)
+            start, depth = i + 1, 0
+        elif ch in _TERMINAL:
+            j = i + 1
+            while j < n and text[j] in _TERMINAL:
+                j += 1
+            closes = 0
+            while j < n and text[j] in _CLOSERS:
+                closes += text[j] in _CLOSE_QUOTES
+                j += 1
+            if depth == 0 or closes >= depth:
+                depth = 0
+                push(start, j)
+                start = j
+            i = j
+            continue
+        i += 1
+    push(start, n)
+    return spans
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="甲乙 \n。！？!?“”‘’「」『』）)】a", max_size=60))
+def test_sentence_split_equals_reading_every_character(text: str) -> None:
+    assert split_sentences(text) == _sentences_char_by_char(text)
