@@ -87,20 +87,27 @@ class PatternIndex:
     def finditer_all(self, text: str, start: int = 0, end: int | None = None) -> list[list[re.Match[str]]]:
         """For each pattern, in order, the matches of ``rx.finditer(text, start, end)``."""
         end = len(text) if end is None else end
-        cands: list[set[int]] = [set() for _ in self.patterns]
+        cands: dict[int, list[int]] = {}
         if self._indexed and end > start:
             for e, (n, ids) in self._auto.iter(text, start, end):
                 for i in ids:
-                    cands[i].add(e - n + 1)
-        out = []
+                    cands.setdefault(i, []).append(e - n + 1)
+        out: list[list[re.Match[str]]] = []
         for i, rx in enumerate(self.patterns):
             if i in self._plain:
                 out.append(list(rx.finditer(text, start, end)))
-                continue
-            found, last = [], start
-            for p in sorted(cands[i]):
-                if p >= last and (m := rx.match(text, p, end)) is not None:
-                    found.append(m)
-                    last = m.end()
-            out.append(found)
+            elif i not in cands:
+                out.append([])
+            else:
+                out.append(self._from(rx, sorted(set(cands[i])), text, start, end))
         return out
+
+    @staticmethod
+    def _from(rx: re.Pattern[str], starts: list[int], text: str, start: int, end: int) -> list[re.Match[str]]:
+        """finditer's matches, tried only at ``starts`` (ascending), each from the last one's end."""
+        found, last = [], start
+        for p in starts:
+            if p >= last and (m := rx.match(text, p, end)) is not None:
+                found.append(m)
+                last = m.end()
+        return found
