@@ -71,7 +71,7 @@ def default_jobs() -> int:
 
 def _work(item: tuple[RawInput, str]) -> tuple[RawInput, str, Processed | Reject]:
     raw, sha = item
-    result = process(raw)
+    result = process(raw, sha)
     raw_light = RawInput(raw.source_path, raw.fmt)  # do not ship the bytes back
     return raw_light, sha, result
 

@@ -77,8 +77,11 @@ def make_doc_id(text: str, source_path: str) -> str:
     return hashlib.sha1(f"{source_path}\n{text}".encode("utf-8")).hexdigest()[:16]
 
 
-def process(raw: RawInput) -> Processed | Reject:
-    """Clean and extract one input; an unusable input becomes a Reject, a bug a StageError."""
+def process(raw: RawInput, sha256: str | None = None) -> Processed | Reject:
+    """Clean and extract one input; an unusable input becomes a Reject, a bug a StageError.
+
+    ``sha256``: the input's :func:`raw_sha256` when the caller has it already.
+    """
     timings: dict[str, float] = {}
     size = len(raw.data) if raw.data is not None else len((raw.text or "").encode("utf-8"))
     if size > max_input_bytes():
@@ -115,7 +118,7 @@ def process(raw: RawInput) -> Processed | Reject:
         doc=replace(doc, raw=None),  # the compressed copy travels back to the writer, not both
         doc_id=make_doc_id(doc.text, doc.source_path),
         text_sha1=hashlib.sha1(doc.text.encode("utf-8")).hexdigest(),
-        raw_sha256=raw_sha256(raw),
+        raw_sha256=sha256 or raw_sha256(raw),
         extraction=extraction,
         signature=sig,
         raw_packed=packed,
