@@ -2,15 +2,19 @@
 from __future__ import annotations
 
 from .model import CleanDoc, Extraction
-from .nlp import run
+from .nlp import FOR_SPACY_USERS, run
 
 
 def extract(doc: CleanDoc, timings: dict[str, float] | None = None) -> Extraction:
     """Figures, measures, entities, region and as-of year of one clean document.
 
+    Pipeline components whose results an :class:`Extraction` does not hold
+    (``nlp.FOR_SPACY_USERS``: the gazetteer ruler's spans) are not run.
+
     ``timings``, when given, receives the seconds spent in each pipeline step.
     """
-    sdoc = run(doc.text, title=doc.title, published=doc.published, source_name=doc.source_name)
+    sdoc = run(doc.text, title=doc.title, published=doc.published, source_name=doc.source_name,
+               skip=FOR_SPACY_USERS)
     if timings is not None:
         timings.update(sdoc.user_data.get("timings", {}))
     return sdoc._.edumine

@@ -82,3 +82,23 @@ def test_rebuild_under_a_frozen_heap_frees_the_old_pipeline() -> None:
         assert gc.get_freeze_count() > 0  # frozen again after the rebuild
     finally:
         gc.unfreeze()
+
+
+def test_extract_leaves_out_only_what_the_extraction_does_not_hold():
+    """extract() skips the spaCy-users-only components and returns the same Extraction as run()."""
+    from pipeline.extract import extract
+    from pipeline.model import CleanDoc
+    from pipeline.nlp import FOR_SPACY_USERS
+
+    assert FOR_SPACY_USERS == ("edumine_gazetteer_ruler_v1",)
+    clean = CleanDoc(source_path="t.txt", text=TEXT, title="晋安区教育工作", published=dt.date(2024, 7, 8))
+    timings: dict[str, float] = {}
+    got = extract(clean, timings)
+    full = run(TEXT, title="晋安区教育工作", published=dt.date(2024, 7, 8))
+    want = full._.edumine
+    assert [f.as_dict() for f in got.figures] == [f.as_dict() for f in want.figures] and got.figures
+    assert [m.as_dict() for m in got.measures] == [m.as_dict() for m in want.measures]
+    assert [e.as_dict() for e in got.entities] == [e.as_dict() for e in want.entities]
+    assert (got.region, got.as_of_year, got.sentences) == (want.region, want.as_of_year, want.sentences)
+    assert "gazetteer_ruler" not in timings and "attribution" in timings
+    assert "gazetteer" in full.spans and full.user_data["timings"].keys() >= {"gazetteer_ruler"}
