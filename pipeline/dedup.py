@@ -28,7 +28,6 @@ from collections.abc import Iterable
 
 import duckdb
 import numpy as np
-import pandas as pd
 
 from .errors import WarehouseError
 
@@ -211,6 +210,8 @@ def migrate_signatures(con: duckdb.DuckDBPyConnection, chunk: int = 2000) -> int
 
 def _store_signatures(con: duckdb.DuckDBPyConnection, rows: list[tuple[str, str, bool]]) -> None:
     """One transaction: new signatures into ``sources``, band keys of the originals."""
+    import pandas as pd  # only this rebuild path needs it: ingest starts without pandas
+
     sigs = pd.DataFrame([(doc_id, signature(text)) for doc_id, text, _ in rows], columns=["doc_id", "minhash"])
     bands = pd.DataFrame([r for (doc_id, _, original), sig in zip(rows, sigs["minhash"]) if original
                           for r in band_rows(doc_id, sig)], columns=["band_key", "doc_id"])

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import duckdb
-import pandas as pd
+import pyarrow as pa
 
 from .errors import WarehouseError, WarehouseLocked
 from .latest import keep_latest
@@ -56,6 +56,12 @@ def default_db_path() -> Path:
     """``$EDUMINE_DB``, else ``warehouse/edumine.duckdb`` under the current directory."""
     env = os.environ.get("EDUMINE_DB")
     return Path(env) if env else DEFAULT_DB
+
+
+def arrow_table(rows: list[dict[str, Any]], columns: list[str]) -> pa.Table:
+    """Rows (dicts; a missing key is NULL) as an Arrow table of ``columns``, for one
+    ``INSERT … SELECT``: built column by column, without pandas (0.2 s of start-up)."""
+    return pa.table({c: pa.array([r.get(c) for r in rows]) for c in columns})
 
 
 @dataclass
@@ -202,7 +208,7 @@ class Warehouse:
             self.append("sources", SOURCE_COLUMNS, batch.sources)
             self.append("minhash_bands", BAND_COLUMNS, batch.bands)
             if batch.inputs:
-                con.register("_batch_inputs", pd.DataFrame(batch.inputs, columns=INPUT_COLUMNS))
+                con.register("_batch_inputs", arrow_table(batch.inputs, INPUT_COLUMNS))
                 con.execute(
                     "INSERT OR REPLACE INTO inputs (source_path, raw_sha256, doc_id, status) "
                     "SELECT source_path, raw_sha256, doc_id, status FROM _batch_inputs")
@@ -217,9 +223,9 @@ class Warehouse:
         ids = [d["doc_id"] for d in documents]
         with self.transaction() as con, keep_latest(con, ids):
             self._delete_docs(ids, tables=EXTRACTION_TABLES)
-            frame = pd.DataFrame(documents)
-            sets = ", ".join(f'"{c}" = _upd."{c}"' for c in frame.columns if c != "doc_id")
-            con.register("_upd", frame)
+            columns = list(documents[0])
+            sets = ", ".join(f'"{c}" = _upd."{c}"' for c in columns if c != "doc_id")
+            con.register("_upd", arrow_table(documents, columns))
             con.execute(f"UPDATE documents SET {sets} FROM _upd WHERE documents.doc_id = _upd.doc_id")
             con.unregister("_upd")
             self._append_extraction(batch)
@@ -230,19 +236,17 @@ class Warehouse:
         self.append("entities", ENTITY_COLUMNS, batch.entities)
 
     def _delete_docs(self, doc_ids: list[str], tables: tuple[str, ...] = DOC_TABLES) -> None:
-        frame = pd.DataFrame({"doc_id": doc_ids})
-        self.con.register("_gone", frame)
+        self.con.register("_gone", pa.table({"doc_id": pa.array(doc_ids, pa.string())}))
         for table in tables:
             self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM _gone)")
         self.con.unregister("_gone")
 
     def append(self, table: str, columns: list[str], rows: list[dict[str, Any]]) -> None:
-        """Insert rows (dicts) into ``table`` as one DataFrame append, inside the caller's transaction."""
+        """Insert rows (dicts) into ``table`` as one Arrow append, inside the caller's transaction."""
         if not rows:
             return
-        frame = pd.DataFrame(rows, columns=columns)
         name = f"_batch_{table}"
-        self.con.register(name, frame)
+        self.con.register(name, arrow_table(rows, columns))
         cols = ", ".join(f'"{c}"' for c in columns)
         self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {name}")
         self.con.unregister(name)
