@@ -102,3 +102,16 @@ def test_extract_leaves_out_only_what_the_extraction_does_not_hold():
     assert (got.region, got.as_of_year, got.sentences) == (want.region, want.as_of_year, want.sentences)
     assert "gazetteer_ruler" not in timings and "attribution" in timings
     assert "gazetteer" in full.spans and full.user_data["timings"].keys() >= {"gazetteer_ruler"}
+
+
+def test_gazetteer_ruler_is_built_on_its_first_document():
+    """Start-up does not pay for the ruler's 6,600 phrase docs; extract() never builds it."""
+    from pipeline.extract import extract
+    from pipeline.model import CleanDoc
+
+    get_nlp.cache_clear()
+    lazy = get_nlp().get_pipe("edumine_gazetteer_ruler_v1")
+    extract(CleanDoc(source_path="t.txt", text=TEXT))
+    assert not lazy.built
+    doc = run("晋安区教育局召开会议。")
+    assert lazy.built and [s.id_ for s in doc.spans["gazetteer"]] == ["350111"]
