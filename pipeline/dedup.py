@@ -118,6 +118,15 @@ def similarity(a: bytes, b: bytes) -> float:
     return float(np.count_nonzero(_values(a) == _values(b))) / NUM_PERM
 
 
+def _similarities(sig: bytes, others: list[bytes]) -> list[float]:
+    """:func:`similarity` of ``sig`` with each of ``others``, in one array operation."""
+    for other in others:
+        if len(other) != NUM_PERM * 4:
+            _values(other)  # raises, naming the bad length
+    rows = np.frombuffer(b"".join(others), dtype="<u4").reshape(len(others), NUM_PERM)
+    return (np.count_nonzero(rows == _values(sig), axis=1) / NUM_PERM).tolist()
+
+
 def band_keys(sig: bytes) -> list[int]:
     """The signature's BANDS LSH keys, as signed 64-bit integers (DuckDB BIGINT)."""
     rows = _values(sig)[:BANDS * ROWS].astype(np.uint64).reshape(BANDS, ROWS)
@@ -133,9 +142,11 @@ def best_match(sig: bytes, candidates: Iterable[tuple[str, bytes]], threshold: f
     Each candidate is checked, so a chance band collision never marks a
     duplicate; ties go to the smallest id, so the answer does not depend on order.
     """
+    cands = list(candidates)
+    if not cands:
+        return None
     best: tuple[float, str] | None = None
-    for doc_id, other in candidates:
-        score = similarity(sig, other)
+    for (doc_id, _), score in zip(cands, _similarities(sig, [other for _, other in cands])):
         if score >= threshold and (best is None or (-score, doc_id) < (-best[0], best[1])):
             best = (score, doc_id)
     return best[1] if best else None

@@ -6,10 +6,13 @@ import hashlib
 from pathlib import Path
 
 import duckdb
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.clean import clean
-from pipeline.dedup import (BANDS, NUM_PERM, SCHEME, SCHEME_KEY, DuplicateIndex, band_keys, shingle_hashes,
-                            shingles, signature, similarity)
+from pipeline.dedup import (BANDS, NUM_PERM, SCHEME, SCHEME_KEY, DuplicateIndex, band_keys, best_match,
+                            shingle_hashes, shingles, signature, similarity)
 from pipeline.ingest import ingest
 from pipeline.model import RawInput
 from pipeline.store import Warehouse
@@ -197,3 +200,20 @@ def test_old_scheme_signatures_are_recomputed_on_open(tmp_path: Path) -> None:
     c = _write(tmp_path / "more", "c.html", _mirror_bytes().replace(b"2024", b"2022"))
     info = ingest([str(c)], db=db, jobs=1)
     assert (info.new, info.duplicate) == (0, 1)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(alphabet="甲乙丙丁戊己庚辛", min_size=6, max_size=40), min_size=1, max_size=8),
+       st.text(alphabet="甲乙丙丁戊己庚辛", min_size=6, max_size=40), st.floats(0.0, 1.0))
+def test_best_match_equals_pairwise_similarity(texts: list[str], text: str, threshold: float) -> None:
+    """The array form of best_match picks what one similarity() per candidate picks."""
+    sig = signature(text)
+    cands = [(f"d{i:02d}", signature(t)) for i, t in enumerate(texts)]
+    scored = [(similarity(sig, s), d) for d, s in cands]
+    passing = [(-score, d) for score, d in scored if score >= threshold]
+    assert best_match(sig, cands, threshold) == (min(passing)[1] if passing else None)
+
+
+def test_best_match_names_a_bad_signature_length() -> None:
+    with pytest.raises(ValueError, match="signature has 3 values"):
+        best_match(signature("甲乙丙丁戊己庚"), [("d1", b"\x00" * 12)])
