@@ -14,6 +14,8 @@ import re
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
+from .reprefix import class_chars
+
 # a character class with more characters than this is no use as a gate
 MAX_CLASS = 64
 
@@ -26,16 +28,8 @@ def _plain(c: str, ignorecase: bool) -> bool:
 
 
 def _class(items: Any, ignorecase: bool) -> _Chars:
-    chars: set[str] = set()
-    for op, av in items:
-        name = str(op)
-        if name == "LITERAL":
-            chars.add(chr(av))
-        elif name == "RANGE" and av[1] - av[0] < MAX_CLASS:
-            chars.update(chr(c) for c in range(av[0], av[1] + 1))
-        else:
-            return None  # NEGATE, CATEGORY, a wide range
-    if len(chars) > MAX_CLASS or not all(_plain(c, ignorecase) for c in chars):
+    chars = class_chars(items, MAX_CLASS)
+    if chars is None or not all(_plain(c, ignorecase) for c in chars):
         return None
     return frozenset(chars)
 

@@ -30,17 +30,19 @@ class _Unknown(Exception):
     """Literals cannot describe the match (case folding)."""
 
 
-def _class_chars(items: Any) -> list[str] | None:
+def class_chars(items: Any, limit: int = MAX_CLASS) -> list[str] | None:
+    """The characters of a parsed character class, or None when it is negated, holds a
+    category (``\\d``) or more than ``limit`` characters."""
     chars: list[str] = []
     for op, av in items:
         name = str(op)
         if name == "LITERAL":
             chars.append(chr(av))
-        elif name == "RANGE" and av[1] - av[0] < MAX_CLASS:
+        elif name == "RANGE" and av[1] - av[0] < limit:
             chars.extend(chr(c) for c in range(av[0], av[1] + 1))
         else:
             return None  # NEGATE, CATEGORY, a wide range
-    return chars if len(chars) <= MAX_CLASS else None
+    return chars if len(chars) <= limit else None
 
 
 def _item(op: Any, av: Any) -> _Set:
@@ -48,7 +50,7 @@ def _item(op: Any, av: Any) -> _Set:
     if name == "LITERAL":
         return frozenset({(chr(av), True)})
     if name == "IN":
-        chars = _class_chars(av)
+        chars = class_chars(av)
         return _UNKNOWN if chars is None else frozenset((c, True) for c in chars)
     if name == "SUBPATTERN":
         if av[1] & re.IGNORECASE:
