@@ -58,9 +58,9 @@ def ingest(paths: tuple[str, ...], db: Path | None, jobs: int | None, progress: 
            stats_json: Path | None) -> None:
     """Ingest files, folders (recursive) and URLs; '-' reads paths/URLs from stdin, one a line."""
     from .ingest import ingest as run_ingest
-    from .nlp import freeze_loaded
+    from .nlp import batch_mode
 
-    freeze_loaded()  # this process is a batch job: the loaded rules stay for its life
+    batch_mode()  # this process is a batch job: the loaded rules stay for its life
     show = sys.stderr.isatty() if progress is None else progress
     info = run_ingest(paths, db=db or default_db_path(), jobs=jobs, progress=show,
                       stdin=sys.stdin if "-" in paths else None)
@@ -221,10 +221,10 @@ def report(db: Path | None, metrics: tuple[str, ...], regions: tuple[str, ...], 
 @clean_errors
 def reextract(db: Path | None, jobs: int | None, force: bool) -> None:
     """Rerun extraction over the stored clean text after the rules change."""
-    from .nlp import freeze_loaded
+    from .nlp import batch_mode
     from .reextract import reextract as run
 
-    freeze_loaded()
+    batch_mode()
     _emit(run(db or default_db_path(), jobs=jobs, force=force).summary())
 
 

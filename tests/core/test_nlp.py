@@ -67,14 +67,16 @@ def test_vocabulary_growth_is_bounded_by_a_rebuild(monkeypatch):
 
 
 def test_rebuild_under_a_frozen_heap_frees_the_old_pipeline() -> None:
-    """freeze_loaded (command-line runs) must not keep a rebuilt pipeline's predecessor alive."""
+    """batch_mode (command-line runs) must not keep a rebuilt pipeline's predecessor alive."""
     import gc
     import weakref
 
     from pipeline import nlp as N
 
-    N.freeze_loaded()
+    before = gc.get_threshold()
+    N.batch_mode()
     try:
+        assert gc.get_threshold() == N.BATCH_GC_THRESHOLDS
         old = weakref.ref(N.get_nlp())
         assert gc.get_freeze_count() > 0
         new = N.bounded_nlp(limit=1)  # any vocabulary is over the limit: rebuilt
@@ -82,6 +84,7 @@ def test_rebuild_under_a_frozen_heap_frees_the_old_pipeline() -> None:
         assert gc.get_freeze_count() > 0  # frozen again after the rebuild
     finally:
         gc.unfreeze()
+        gc.set_threshold(*before)
 
 
 def test_extract_leaves_out_only_what_the_extraction_does_not_hold():
