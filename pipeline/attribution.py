@@ -114,7 +114,8 @@ def live_cues(text: str, rules: MetricRules | None = None) -> LiveCues:
     rules = rules or load_metric_rules()
     cues = rules.memo.get("cue_filter")
     if cues is None:
-        cues = rules.memo["cue_filter"] = CueFilter()
+        cues = rules.memo["cue_filter"] = CueFilter(
+            rx for m in rules.metrics for group in _metric_cues(m) for rx in group)
     return LiveCues(text, lambda mid: _metric_cues(rules.by_id[mid]), cues)  # type: ignore[arg-type]
 
 

@@ -1,19 +1,25 @@
 """Which cue patterns can match anywhere in a document, found once per document.
 
 Attribution tries dozens of cue patterns in small windows around each figure;
-most never match anywhere in a given page. One search per pattern over the
-whole text rules those out for every window of the document.
+most never match anywhere in a given page. One automaton pass over the text
+finds which of the patterns' literal prefixes occur in it, and one search per
+remaining pattern (from its first prefix) rules out the rest for every window.
 
-This is exact, not a heuristic: a pattern without anchors or lookaround that
-matches in a window ``text[a:b]`` at position p also matches the whole text at
-a + p (the same path through the pattern exists there). Patterns with anchors
-(``^ $ \\b``), lookaround or backreferences can match in a window and not in
-the text, so they are always kept.
+This is exact, not a heuristic: every match begins with one of the pattern's
+prefixes, so a pattern none of whose prefixes occurs matches in no window; and a
+pattern without anchors or lookaround that matches in a window ``text[a:b]`` at
+position p also matches the whole text at a + p (the same path through the
+pattern exists there). Patterns with anchors (``^ $ \\b``), lookaround or
+backreferences can match in a window and not in the text, so a prefix present
+keeps them.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+
+from .reprefix import literal_prefixes
+from .wordscan import WordScanner
 
 try:  # Python 3.11+: the parser moved under re
     from re import _constants as _sre_constants
@@ -48,17 +54,48 @@ def context_free(rx: re.Pattern[str]) -> bool:
 
 class CueFilter:
     """Tells, per text, whether a pattern can match in some window of it; remembers which
-    patterns a document-wide search may rule out (decided once per pattern)."""
+    patterns a document-wide search may rule out (decided once per pattern).
 
-    def __init__(self) -> None:
+    Built with every pattern it will be asked about, it also knows each one's literal
+    prefixes (``reprefix``): every match, in a window or not, begins with one of them
+    (lookarounds consume nothing), so one automaton pass over a text (:meth:`firsts`)
+    rules out at once every pattern none of whose prefixes occurs in it, and starts
+    the search for the others at the first prefix.
+    """
+
+    def __init__(self, patterns: Iterable[re.Pattern[str]] = ()) -> None:
         self._context_free: dict[int, bool] = {}
+        self._prefixes: dict[int, tuple[str, ...]] = {}
+        words: set[str] = set()
+        for rx in patterns:
+            found = literal_prefixes(rx.pattern, rx.flags)
+            if found is not None:
+                self._prefixes[id(rx)] = tuple(found)
+                words |= found
+        self._scanner = WordScanner(words) if words else None
 
-    def may_match(self, rx: re.Pattern[str], text: str) -> bool:
-        """False only when ``rx`` matches in no slice of ``text``."""
+    def firsts(self, text: str) -> dict[str, int]:
+        """Where each known prefix first occurs in ``text`` (absent ones are left out)."""
+        found: dict[str, int] = {}
+        if self._scanner is not None:
+            for p, n in self._scanner.stops(text):
+                found.setdefault(text[p:p + n], p)
+        return found
+
+    def may_match(self, rx: re.Pattern[str], text: str, firsts: dict[str, int] | None = None) -> bool:
+        """False only when ``rx`` matches in no slice of ``text`` (``firsts``: :meth:`firsts`
+        of ``text``, when the caller has it)."""
         free = self._context_free.get(id(rx))
         if free is None:
             free = self._context_free[id(rx)] = context_free(rx)
-        return not free or rx.search(text) is not None
+        start = 0
+        prefixes = self._prefixes.get(id(rx))
+        if prefixes is not None and firsts is not None:
+            at = [firsts[p] for p in prefixes if p in firsts]
+            if not at:
+                return False
+            start = min(at)
+        return not free or rx.search(text, start) is not None
 
 
 Groups = tuple[tuple[re.Pattern[str], ...], ...]
@@ -75,6 +112,7 @@ class LiveCues(dict):
         super().__init__()
         self.text, self._groups_of, self._filter = text, groups_of, cues
         self._live: dict[int, bool] = {}
+        self._firsts: dict[str, int] | None = None
 
     def __missing__(self, key: str) -> Groups:
         got = self[key] = tuple(
@@ -84,5 +122,7 @@ class LiveCues(dict):
     def _may_match(self, rx: re.Pattern[str]) -> bool:
         known = self._live.get(id(rx))
         if known is None:
-            known = self._live[id(rx)] = self._filter.may_match(rx, self.text)
+            if self._firsts is None:  # one automaton pass, on the document's first question
+                self._firsts = self._filter.firsts(self.text)
+            known = self._live[id(rx)] = self._filter.may_match(rx, self.text, self._firsts)
         return known

@@ -26,6 +26,20 @@ def test_may_match_rules_out_only_context_free_patterns_absent_from_the_text():
     assert [f.may_match(rx, "全区新建学校3所") for rx in (free, absent, anchored)] == [True, False, True]
 
 
+def test_prefixes_rule_out_any_pattern_whose_start_is_absent():
+    """One automaton pass: a pattern none of whose literal prefixes occurs matches nowhere,
+    lookaround or not; a present prefix leaves the lookaround pattern in."""
+    look, free = re.compile("(?<!不)新建"), re.compile("教师[^，]{0,4}交流")
+    f = CueFilter([look, free])
+    text = "全区扩建学校3所，教师参加轮岗交流"
+    assert f.firsts(text) == {"教师": 9}
+    assert [f.may_match(rx, text, f.firsts(text)) for rx in (look, free)] == [False, True]
+    assert f.may_match(look, "全区新建学校", f.firsts("全区新建学校"))
+    alt = re.compile("(?:教师|老师)[^，]{0,4}交流")  # the search starts at the earliest prefix
+    g = CueFilter([alt])
+    assert g.may_match(alt, "教师参加交流，老师", g.firsts("教师参加交流，老师"))
+
+
 _ALPHABET = "新建学校教师交流生均公用经费支出学位，。、0123456789所名元"
 
 
