@@ -76,11 +76,7 @@ class CueFilter:
 
     def firsts(self, text: str) -> dict[str, int]:
         """Where each known prefix first occurs in ``text`` (absent ones are left out)."""
-        found: dict[str, int] = {}
-        if self._scanner is not None:
-            for p, n in self._scanner.stops(text):
-                found.setdefault(text[p:p + n], p)
-        return found
+        return self._scanner.first_occurrences(text) if self._scanner is not None else {}
 
     def may_match(self, rx: re.Pattern[str], text: str, firsts: dict[str, int] | None = None) -> bool:
         """False only when ``rx`` matches in no slice of ``text`` (``firsts``: :meth:`firsts`

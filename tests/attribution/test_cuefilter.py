@@ -38,6 +38,10 @@ def test_prefixes_rule_out_any_pattern_whose_start_is_absent():
     alt = re.compile("(?:教师|老师)[^，]{0,4}交流")  # the search starts at the earliest prefix
     g = CueFilter([alt])
     assert g.may_match(alt, "教师参加交流，老师", g.firsts("教师参加交流，老师"))
+    short, long = re.compile("标准[^，]{0,3}达标"), re.compile("标准化建设")  # prefixes at one place
+    h = CueFilter([short, long])
+    text = "中小学标准化建设达标率为100%"
+    assert [h.may_match(rx, text, h.firsts(text)) for rx in (short, long)] == [True, True]
 
 
 _ALPHABET = "新建学校教师交流生均公用经费支出学位，。、0123456789所名元"
