@@ -314,13 +314,8 @@ def line_verdict(line: str, rules: LineRules) -> LineRule | None:
     once when their joint alternation does not match the line's start.
     """
     head = rules.drop_head
-    size = len(line)
-    for rule in rules.drop if head is None or head.match(line) else rules.drop_rest:
-        if ((rule.max_len is None or size <= rule.max_len)
-                and (not rule.need or _holds_any(line, rule.need))
-                and rule.pattern.search(line) is not None):
-            return rule
-    return None
+    tried = rules.drop if head is None or head.match(line) else rules.drop_rest
+    return next((rule for rule in tried if _matches(rule, line)), None)
 
 
 def classify(lines: list[str], rules: LineRules | None = None) -> list[tuple[str, LineRule | None]]:
