@@ -72,7 +72,7 @@ class CueFilter:
             if found is not None:
                 self._prefixes[id(rx)] = tuple(found)
                 words |= found
-        self._scanner = WordScanner(words) if words else None
+        self._scanner = WordScanner((), words) if words else None
 
     def firsts(self, text: str) -> dict[str, int]:
         """Where each known prefix first occurs in ``text`` (absent ones are left out)."""
