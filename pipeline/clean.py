@@ -24,6 +24,7 @@ from trafilatura.metadata import (META_URL, examine_meta, extract_meta_json, ext
 from . import textmeta
 from .decode import decode
 from .errors import InputError, RuleError
+from .htmltree import load_html
 from .model import CleanDoc, RawInput
 from .normalize import (collapse_space, count_censored, fold_width, normalize, strip_pinyin,
                         to_simplified)
@@ -578,7 +579,7 @@ def _extract_html(html: str, url: str | None) -> tuple[str, PageMeta]:
     (``PageMeta.guessed_date``, asked only when no labelled date is found).
     """
     html = repair_html(html)
-    tree = trafilatura.load_html(html)
+    tree = load_html(html)
     if tree is None:
         return trafilatura.html2txt(html) or "", PageMeta()
     meta = PageMeta(tree, url)
