@@ -9,12 +9,13 @@ def extract(doc: CleanDoc, timings: dict[str, float] | None = None) -> Extractio
     """Figures, measures, entities, region and as-of year of one clean document.
 
     Pipeline components whose results an :class:`Extraction` does not hold
-    (``nlp.FOR_SPACY_USERS``: the gazetteer ruler's spans) are not run.
+    (``nlp.FOR_SPACY_USERS``: the gazetteer ruler's spans) are not run, and the
+    components set no spaCy views (spans, ents, sentence starts): the Doc is dropped.
 
     ``timings``, when given, receives the seconds spent in each pipeline step.
     """
     sdoc = run(doc.text, title=doc.title, published=doc.published, source_name=doc.source_name,
-               skip=FOR_SPACY_USERS)
+               skip=FOR_SPACY_USERS, views=False)
     if timings is not None:
         timings.update(sdoc.user_data.get("timings", {}))
     return sdoc._.edumine

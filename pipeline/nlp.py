@@ -15,6 +15,11 @@ Results live on ``doc._.edumine`` (an :class:`Extraction`) and as span groups
 | ``edumine_entities_v1``     | ``doc.spans["entities"]``, ``doc.ents``, ``Extraction.entities``, ``.region`` |
 | ``edumine_measures_v1``     | ``doc.spans["measures"]``, ``Extraction.measures``    |
 | ``edumine_attribution_v1``  | ``Figure.metric/year_*/modality/region_code``, ``Extraction.as_of_year`` |
+
+The span groups, ``doc.ents`` and sentence starts are views of the Extraction for
+spaCy users; ``run(..., views=False)`` (what :func:`pipeline.extract.extract` and
+ingest ask for) leaves them out, since the Doc is dropped once the Extraction is
+taken (0.5 ms a page: a ``char_span`` per figure, entity and measure).
 """
 from __future__ import annotations
 
@@ -77,6 +82,12 @@ def _text(doc: Doc) -> str:
     return text
 
 
+def _views(doc: Doc) -> bool:
+    """Whether the components set their spaCy views (spans, ents, sentence starts): not
+    when the caller wants the Extraction only (``run(..., views=False)``)."""
+    return doc.user_data.get("edumine_views", True)
+
+
 def _span(doc: Doc, start: int, end: int, label: str, record: object) -> Span | None:
     span = doc.char_span(start, end, label=label, alignment_mode="expand")
     if span is not None:
@@ -97,7 +108,7 @@ def _spans(doc: Doc, key: str, items: list, label_of) -> None:
 def sentences_component(doc: Doc) -> Doc:
     ext = _extraction(doc)
     ext.sentences = split_sentences(_text(doc))
-    if not len(doc):
+    if not len(doc) or not _views(doc):
         return doc
     # array reads and writes: Token objects per token, or token.is_sent_start set one by
     # one (quadratic in spaCy), cost more than all of our own stages
@@ -124,7 +135,8 @@ def figures_component(doc: Doc) -> Doc:
     ext = _extraction(doc)
     ext.figures = figures.find_figures(_text(doc))
     _place_in_sentences(ext.figures, ext.sentences)
-    _spans(doc, "figures", ext.figures, lambda f: f.kind.upper())
+    if _views(doc):
+        _spans(doc, "figures", ext.figures, lambda f: f.kind.upper())
     return doc
 
 
@@ -134,8 +146,9 @@ def entities_component(doc: Doc) -> Doc:
     meta = _meta(doc)
     ext.entities = regions.find_entities(_text(doc))
     ext.region = regions.infer_region(meta.get("title"), _text(doc), meta.get("source_name"), ext.entities)
-    _spans(doc, "entities", ext.entities, lambda e: e.label)
-    doc.ents = filter_spans(doc.spans["entities"])  # longest, non-overlapping: spaCy's doc.ents
+    if _views(doc):
+        _spans(doc, "entities", ext.entities, lambda e: e.label)
+        doc.ents = filter_spans(doc.spans["entities"])  # longest, non-overlapping: spaCy's doc.ents
     return doc
 
 
@@ -143,7 +156,8 @@ def entities_component(doc: Doc) -> Doc:
 def measures_component(doc: Doc) -> Doc:
     ext = _extraction(doc)
     ext.measures = measures.tag_measures(_text(doc), ext.sentences)
-    _spans(doc, "measures", ext.measures, lambda m: m.measure)
+    if _views(doc):
+        _spans(doc, "measures", ext.measures, lambda m: m.measure)
     return doc
 
 
@@ -276,16 +290,19 @@ def batch_mode() -> None:
 
 
 def run(text: str, title: str | None = None, published: dt.date | None = None,
-        source_name: str | None = None, skip: Collection[str] = ()) -> Doc:
+        source_name: str | None = None, skip: Collection[str] = (), views: bool = True) -> Doc:
     """Run the pipeline over one clean text with its metadata; results on ``doc._.edumine``.
 
-    Components named in ``skip`` are left out (e.g. :data:`FOR_SPACY_USERS`).
+    Components named in ``skip`` are left out (e.g. :data:`FOR_SPACY_USERS`);
+    ``views=False`` leaves out the spans, ents and sentence starts (the
+    Extraction is the same).
     Seconds spent per step are left in ``doc.user_data["timings"]`` for the benchmark.
     """
     nlp = bounded_nlp()
     t0 = time.perf_counter()
     doc = nlp.make_doc(text)
     doc.user_data["edumine_text"] = text
+    doc.user_data["edumine_views"] = views
     timings = {"segment": time.perf_counter() - t0}
     doc._.meta = {"title": title, "published": published, "source_name": source_name}
     for name, proc in nlp.pipeline:

@@ -1,7 +1,7 @@
 """The spaCy pipeline: registered components, Doc text equal to input, results on doc._.edumine."""
 import datetime as dt
 
-from pipeline.nlp import COMPONENTS, get_nlp, run
+from pipeline.nlp import COMPONENTS, FOR_SPACY_USERS, get_nlp, run
 from pipeline.segment import split_sentences
 
 TEXT = ("晋安区教育局：2023年全区财政性教育经费投入9.64亿元，较上年增长23.65%。"
@@ -105,6 +105,22 @@ def test_extract_leaves_out_only_what_the_extraction_does_not_hold():
     assert (got.region, got.as_of_year, got.sentences) == (want.region, want.as_of_year, want.sentences)
     assert "gazetteer_ruler" not in timings and "attribution" in timings
     assert "gazetteer" in full.spans and full.user_data["timings"].keys() >= {"gazetteer_ruler"}
+
+
+def test_views_off_sets_no_spans_and_the_same_extraction():
+    """run(views=False), as extract() asks: no span groups, ents or sentence starts; the
+    Extraction (sentences, figures with their sentences, entities, region) is the same."""
+    full = run(TEXT, title="晋安区教育工作", published=dt.date(2024, 7, 8))
+    bare = run(TEXT, title="晋安区教育工作", published=dt.date(2024, 7, 8), views=False,
+               skip=FOR_SPACY_USERS)
+    assert {"figures", "entities", "measures"} <= set(full.spans) and full.ents
+    assert len(list(full.sents)) == len(full._.edumine.sentences) > 1
+    assert not bare.spans and not bare.ents and not bare.has_annotation("SENT_START")
+    a, b = full._.edumine, bare._.edumine
+    assert [f.as_dict() for f in a.figures] == [f.as_dict() for f in b.figures] and a.figures
+    assert [m.as_dict() for m in a.measures] == [m.as_dict() for m in b.measures]
+    assert [e.as_dict() for e in a.entities] == [e.as_dict() for e in b.entities] and a.entities
+    assert (a.region, a.as_of_year, a.sentences) == (b.region, b.as_of_year, b.sentences)
 
 
 def test_gazetteer_ruler_is_built_on_its_first_document():
