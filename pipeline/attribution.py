@@ -442,6 +442,8 @@ _HEADING = re.compile(
     r"|(?P<l2>[（(][一二三四五六七八九十]+[)）])|(?P<l3>\d{1,2}[、．.](?!\d))|(?P<l4>[（(]\d{1,2}[)）])")
 _ITEM = re.compile(r"(?:^|(?<=[。！？\n]))[ \t　]*[一二三四五六七八九十]+是")
 _LEVELS = {"l0": 0, "l1": 1, "l2": 2, "l3": 3, "l4": 4}
+_CLAUSE_MARK = re.compile(r"[，。；！？,;!?：:]")  # a line with one is prose, not a title line
+_ITEM_STOP = re.compile(r"[。！？\n]")
 
 
 @dataclass(frozen=True)
@@ -466,27 +468,42 @@ def _heading_lines(text: str) -> list[tuple[int, int, int]]:
         m = _HEADING.match(body)
         if m and len(body) <= 60:
             out.append((a, a + len(body), _LEVELS[m.lastgroup or "l1"]))
-        elif len(body) <= 30 and not re.search(r"[，。；！？,;!?：:]", body):
+        elif len(body) <= 30 and not _CLAUSE_MARK.search(body):
             out.append((a, a + len(body), 0))
     return out
 
 
 def headings(text: str) -> list[Heading]:
     """Headings with the span of their sections, in text order."""
-    raw = [(a, b, lvl) for a, b, lvl in _heading_lines(text)]
+    raw = _heading_lines(text)
     for m in _ITEM.finditer(text):
-        stop = re.search(r"[。！？\n]", text[m.end():])
-        raw.append((m.end() - 2, m.end() + (stop.start() if stop else 0), 5))
+        stop = _ITEM_STOP.search(text, m.end())
+        raw.append((m.end() - 2, stop.start() if stop else m.end(), 5))
     raw.sort()
+    ends = _section_ends(raw, len(text))
     out = []
-    for i, (a, b, lvl) in enumerate(raw):
-        later = [r[0] for r in raw[i + 1:] if r[2] <= lvl]
-        end = later[0] if later else len(text)
+    for (a, b, lvl), end in zip(raw, ends):
         if lvl == 5:
             para = text.find("\n", a)
             end = min(end, para if para >= 0 else len(text))
         out.append(Heading(a, b, lvl, end))
     return out
+
+
+def _section_ends(raw: list[tuple[int, int, int]], size: int) -> list[int]:
+    """Where each heading's section ends: at the next heading of the same or a higher level
+    (a level number no greater), else at ``size``; one pass from the end with a stack of
+    the headings that can still end an earlier one."""
+    ends = [size] * len(raw)
+    stack: list[tuple[int, int]] = []  # (start, level), levels rising towards the top
+    for i in range(len(raw) - 1, -1, -1):
+        lvl = raw[i][2]
+        while stack and stack[-1][1] > lvl:
+            stack.pop()
+        if stack:
+            ends[i] = stack[-1][0]
+        stack.append((raw[i][0], lvl))
+    return ends
 
 
 def _enclosing(heads: list[Heading], pos: int) -> list[Heading]:
@@ -707,13 +724,19 @@ def _group(text: str, sentences: list[tuple[int, int]], figures: list[Figure]) -
     out = []
     for span in sorted(set(by) | set(sentences)):  # figure-less sentences may lead a list (…：)
         figs = sorted(by.get(span, []), key=lambda f: f.start)
-        lead = text[span[0]:span[1]].rstrip().endswith(("：", ":"))
-        if not (figs or lead):
+        if not (figs or _ends_with_colon(text, *span)):
             out.append(_Sentence(span, [span], [], []))
             continue
         phrases = periods.find_time_phrases(text, span[0], span[1])
         out.append(_Sentence(span, clause_spans(text, *span), figs, phrases))
     return out
+
+
+def _ends_with_colon(text: str, a: int, b: int) -> bool:
+    """``text[a:b].rstrip()`` ends in ：or :, read from the end without copying the sentence."""
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return b > a and text[b - 1] in "：:"
 
 
 def _lead_phrase(text: str, sent: _Sentence, lead: periods.TimePhrase | None) -> periods.TimePhrase | None:

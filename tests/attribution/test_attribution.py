@@ -109,3 +109,40 @@ def test_any_text_and_figures_get_valid_fields(text, data):
             assert f.year_start <= f.year_end
         assert f.metric is None or isinstance(f.metric, str)
         assert isinstance(f.metric_rule, str)
+
+
+# -- fast forms against the plain ones they replace ------------------------------------------
+
+def _plain_section_ends(raw: list[tuple[int, int, int]], size: int) -> list[int]:
+    """The first later heading whose level is no greater, else the end: a scan per heading."""
+    out = []
+    for i, (_, _, lvl) in enumerate(raw):
+        later = [r[0] for r in raw[i + 1:] if r[2] <= lvl]
+        out.append(later[0] if later else size)
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.just(0), st.integers(0, 5)), max_size=15))
+def test_section_ends_match_a_scan_per_heading(raw):
+    from pipeline.attribution import _section_ends
+
+    raw = sorted(raw)
+    assert _section_ends(raw, 99) == _plain_section_ends(raw, 99)
+
+
+def test_section_ends_table():
+    from pipeline.attribution import _section_ends
+
+    raw = [(0, 0, 1), (5, 0, 2), (9, 0, 5), (12, 0, 2), (20, 0, 1), (30, 0, 0), (40, 0, 3)]
+    assert _section_ends(raw, 50) == [20, 12, 12, 20, 30, 50, 50]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab：: \t\n\u3000。", max_size=10), st.data())
+def test_ends_with_colon_is_rstrip_endswith(text, data):
+    from pipeline.attribution import _ends_with_colon
+
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    assert _ends_with_colon(text, a, b) == text[a:b].rstrip().endswith(("：", ":"))
