@@ -14,8 +14,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 import duckdb
-import pandas as pd
+
+if TYPE_CHECKING:  # pandas is imported where a table is built: ingest loads these rules without it
+    import pandas as pd
 
 from .errors import RuleError, UsageError
 from .rulefiles import compile_regex, load_yaml, need, no_duplicates, no_unknown_keys, one_of
@@ -149,6 +153,8 @@ def check_standards(con: duckdb.DuckDBPyConnection, regions: list[str] | None = 
     indicator but no document gives it), or ``not extracted`` (the indicator
     has no metric id yet). ``figure_id`` is the figure the verdict rests on.
     """
+    import pandas as pd
+
     if years is not None and years[0] > years[1]:
         raise UsageError(f"bad year range {years[0]}-{years[1]}")
     ref = reference()
@@ -168,9 +174,15 @@ def check_standards(con: duckdb.DuckDBPyConnection, regions: list[str] | None = 
 LEAD_CHARS = 16
 
 
+def _missing(value: object) -> bool:
+    import pandas as pd
+
+    return bool(pd.isna(value))
+
+
 def _lead(sentence: str | None, pos: object) -> str:
     """The text just before a figure inside its own clause of the sentence."""
-    if not sentence or pos is None or pd.isna(pos):
+    if not sentence or pos is None or _missing(pos):
         return ""
     before = sentence[max(0, int(pos) - LEAD_CHARS):int(pos)]
     return re.split(r"[，；。,;]", before)[-1]
@@ -196,7 +208,7 @@ def _verdict(county, std: Standard, mine: pd.DataFrame) -> dict:
         return {**row, "status": "no data"}
     best = hits.iloc[0]
     status = "meets" if std.met_by(float(best.value)) else "misses"
-    year = None if pd.isna(best.year) else int(best.year)
+    year = None if _missing(best.year) else int(best.year)
     return {**row, "value": float(best.value), "year": year, "status": status,
             "figure_id": best.figure_id}
 
@@ -204,6 +216,8 @@ def _verdict(county, std: Standard, mine: pd.DataFrame) -> dict:
 def standards_matrix(checked: pd.DataFrame) -> pd.DataFrame:
     """Counties as rows, one column per standard, cells like ``meets (96.5)``: the
     ``compare --standards`` view of :func:`check_standards`' long table."""
+    import pandas as pd
+
     if checked.empty:
         return pd.DataFrame(columns=["region_code", "region"])
 
