@@ -96,22 +96,36 @@ def _chunks(items: Iterable[RawInput | Reject], count: int = 64,
         yield chunk
 
 
-def bounded_map(fn: Callable[[T], R], items: Iterable[T], jobs: int, window: int = 0) -> Iterator[R]:
-    """``map`` in ``jobs`` processes, in order, with at most ``window`` items in flight."""
+# items in flight per worker: enough queued work to keep the workers busy while the parent
+# writes a batch (0.2-0.4 s, when it takes no results and sends no work), where 4 a worker
+# ran dry after 0.15 s; the bytes in flight are capped too (inputs may be 20 MB each)
+WINDOW_PER_JOB = 16
+WINDOW_BYTES = 64 * 1024 * 1024
+
+
+def bounded_map(fn: Callable[[T], R], items: Iterable[T], jobs: int, window: int = 0,
+                size: Callable[[T], int] | None = None, max_bytes: int = WINDOW_BYTES) -> Iterator[R]:
+    """``map`` in ``jobs`` processes, in order, with at most ``window`` items (and, given
+    ``size``, about ``max_bytes`` of them: one more item at most) in flight."""
     if jobs <= 1:
         for item in items:
             yield fn(item)
         return
-    window = window or jobs * 4
+    window = window or jobs * WINDOW_PER_JOB
     ctx = mp.get_context("fork")
     with ctx.Pool(jobs) as pool:
         pending: deque = deque()
+        in_flight = 0
         for item in items:
-            pending.append(pool.apply_async(fn, (item,)))
-            if len(pending) >= window:
-                yield pending.popleft().get()
+            n = size(item) if size is not None else 0
+            pending.append((pool.apply_async(fn, (item,)), n))
+            in_flight += n
+            while pending and (len(pending) >= window or in_flight >= max_bytes):
+                result, n = pending.popleft()
+                in_flight -= n
+                yield result.get()
         while pending:
-            yield pending.popleft().get()
+            yield pending.popleft()[0].get()
 
 
 class _Writer:
@@ -262,7 +276,7 @@ def ingest(paths: Iterable[str], db: str | Path | None = None, jobs: int | None 
                     yield item, sha
 
         try:
-            for raw, sha, result in bounded_map(_work, todo(), jobs):
+            for raw, sha, result in bounded_map(_work, todo(), jobs, size=lambda item: _size(item[0])):
                 if isinstance(result, Reject):
                     writer.reject(result, sha)
                 else:

@@ -1,5 +1,8 @@
-"""Inputs are asked about in chunks bounded by count and by bytes."""
+"""Inputs are asked about in chunks bounded by count and by bytes; workers get them in order,
+with a bounded number (and size) in flight."""
 from __future__ import annotations
+
+import pytest
 
 from pipeline.ingest import _chunks
 from pipeline.model import RawInput, Reject
@@ -28,3 +31,34 @@ def test_seen_inputs_one_query(tmp_path):
         wh.con.execute("INSERT INTO inputs (source_path, raw_sha256, status) VALUES ('a', '1', 'new'), ('b', '2', 'new')")
         assert wh.seen_inputs([("a", "1"), ("b", "3"), ("c", "1")]) == {("a", "1")}
         assert wh.seen_inputs([]) == set()
+
+
+def _counted(n: int, pulled: list[int]):
+    for i in range(n):
+        pulled.append(i)
+        yield i
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_bounded_map_keeps_order(jobs: int) -> None:
+    from pipeline.ingest import bounded_map
+
+    assert list(bounded_map(str, range(40), jobs)) == [str(i) for i in range(40)]
+
+
+def test_bounded_map_holds_at_most_window_items_in_flight() -> None:
+    from pipeline.ingest import bounded_map
+
+    pulled: list[int] = []
+    results = bounded_map(str, _counted(30, pulled), 2, window=5)
+    assert next(results) == "0" and len(pulled) == 5  # the first result is awaited at 5 in flight
+    assert list(results) == [str(i) for i in range(1, 30)]
+
+
+def test_bounded_map_caps_the_bytes_in_flight() -> None:
+    from pipeline.ingest import bounded_map
+
+    pulled: list[int] = []
+    results = bounded_map(str, _counted(30, pulled), 2, window=100, size=lambda i: 10, max_bytes=30)
+    assert next(results) == "0" and len(pulled) == 3
+    assert list(results) == [str(i) for i in range(1, 30)]
