@@ -14,7 +14,6 @@ from pipeline import clean as C
 from pipeline.htmltree import PARSER, load_html
 from pipeline.model import RawInput
 from pipeline.sources import iter_inputs
-from tests.conftest import shared_path
 
 PAGES = {
     "article": "<html><head><title>县教育局：新建学校3所</title><meta name='description' content='x'></head>"
@@ -81,8 +80,8 @@ def test_clean_text_unchanged(monkeypatch: pytest.MonkeyPatch, name: str) -> Non
     assert ours[0]
 
 
-def test_clean_text_unchanged_on_real_pages(monkeypatch: pytest.MonkeyPatch) -> None:
-    raws = list(iter_inputs([str(shared_path("corpora", "real-html"))]))
+def test_clean_text_unchanged_on_real_pages(monkeypatch: pytest.MonkeyPatch, real_html_dir) -> None:
+    raws = list(iter_inputs([str(real_html_dir)]))
     assert len(raws) >= 20
     for raw in raws:
         ours, theirs = _clean_both(monkeypatch, raw)
