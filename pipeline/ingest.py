@@ -69,8 +69,8 @@ def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
-def _work(item: tuple[RawInput, str]) -> tuple[RawInput, str, Processed | Reject]:
-    raw, sha = item
+def _work(item: tuple[RawInput, str, int]) -> tuple[RawInput, str, Processed | Reject]:
+    raw, sha, _size_in = item  # the size only bounds the bytes in flight (bounded_map)
     result = process(raw, sha)
     raw_light = RawInput(raw.source_path, raw.fmt)  # do not ship the bytes back
     return raw_light, sha, result
@@ -257,7 +257,7 @@ def ingest(paths: Iterable[str], db: str | Path | None = None, jobs: int | None 
         _ensure_regions(wh)
         writer = _Writer(wh, info, batch_size)
 
-        def todo() -> Iterator[tuple[RawInput, str]]:
+        def todo() -> Iterator[tuple[RawInput, str, int]]:
             for chunk in _chunks(sources.iter_inputs(list(paths), stdin=stdin)):
                 keyed = []
                 for item in chunk:
@@ -266,17 +266,18 @@ def ingest(paths: Iterable[str], db: str | Path | None = None, jobs: int | None 
                     if isinstance(item, Reject):
                         writer.reject(item, None)
                         continue
-                    info.bytes_in += _size(item)
-                    keyed.append((item, raw_sha256(item)))
-                seen = wh.seen_inputs([(item.source_path, sha) for item, sha in keyed])
-                for item, sha in keyed:
+                    n = _size(item)
+                    info.bytes_in += n
+                    keyed.append((item, raw_sha256(item), n))
+                seen = wh.seen_inputs([(item.source_path, sha) for item, sha, _ in keyed])
+                for item, sha, n in keyed:
                     if (item.source_path, sha) in seen:
                         info.unchanged += 1
                         continue
-                    yield item, sha
+                    yield item, sha, n
 
         try:
-            for raw, sha, result in bounded_map(_work, todo(), jobs, size=lambda item: _size(item[0])):
+            for raw, sha, result in bounded_map(_work, todo(), jobs, size=lambda task: task[2]):
                 if isinstance(result, Reject):
                     writer.reject(result, sha)
                 else:
