@@ -1,8 +1,10 @@
 """The extraction stage: clean document in, :class:`Extraction` out."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .model import CleanDoc, Extraction
-from .nlp import FOR_SPACY_USERS, run
+from .nlp import FOR_SPACY_USERS, Item, StepFailure, run, run_many
 
 
 def extract(doc: CleanDoc, timings: dict[str, float] | None = None) -> Extraction:
@@ -19,6 +21,27 @@ def extract(doc: CleanDoc, timings: dict[str, float] | None = None) -> Extractio
     if timings is not None:
         timings.update(sdoc.user_data.get("timings", {}))
     return sdoc._.edumine
+
+
+def extract_many(docs: Sequence[CleanDoc],
+                 timings: Sequence[dict[str, float]] | None = None) -> list[Extraction | StepFailure]:
+    """:func:`extract` over a batch, step by step (``nlp.run_many``: a fifth cheaper on
+    text reports than one at a time). A document whose step raised comes back as a
+    ``StepFailure`` naming the step; the others are extracted as alone.
+
+    ``timings``, when given, has one dict per document for its seconds per step.
+    """
+    out: list[Extraction | StepFailure] = []
+    sdocs = run_many([Item(d.text, d.title, d.published, d.source_name) for d in docs],
+                     skip=FOR_SPACY_USERS, views=False)
+    for i, sdoc in enumerate(sdocs):
+        if isinstance(sdoc, StepFailure):
+            out.append(sdoc)
+            continue
+        if timings is not None:
+            timings[i].update(sdoc.user_data.get("timings", {}))
+        out.append(sdoc._.edumine)
+    return out
 
 
 def extract_text(text: str, **meta: object) -> Extraction:

@@ -1,6 +1,6 @@
 """``edumine ingest``: read inputs, clean and extract them in workers, write batches.
 
-Workers (``--jobs``) run :func:`pipeline.process.process` on each input; the
+Workers (``--jobs``) run :func:`pipeline.process.process_many` on batches of inputs; the
 parent is the single DuckDB writer. It decides what is new, unchanged, updated
 or a duplicate, and writes batches in single transactions, so a killed run
 leaves whole documents only and a rerun finishes the job. Inputs stream through
@@ -22,7 +22,7 @@ import duckdb
 from . import dedup, gazetteer, sources
 from .model import RawInput, Reject
 from .nlp import get_nlp
-from .process import Processed, process, raw_sha256, rows_for
+from .process import Processed, process_many, raw_sha256, rows_for
 from .rulefiles import rules_version
 from .store import Batch, Warehouse
 
@@ -69,11 +69,34 @@ def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
-def _work(item: tuple[RawInput, str, int]) -> tuple[RawInput, str, Processed | Reject]:
-    raw, sha, _size_in = item  # the size only bounds the bytes in flight (bounded_map)
-    result = process(raw, sha)
-    raw_light = RawInput(raw.source_path, raw.fmt)  # do not ship the bytes back
-    return raw_light, sha, result
+def _work(batch: list[tuple[RawInput, str, int]]) -> list[tuple[RawInput, str, Processed | Reject]]:
+    """One batch of inputs through every stage (``process_many``), each result with its
+    input's path and hash (the sizes only bound the bytes in flight, ``bounded_map``)."""
+    results = process_many([(raw, sha) for raw, sha, _ in batch])
+    # do not ship the bytes back
+    return [(RawInput(raw.source_path, raw.fmt), sha, result) for (raw, sha, _), result in zip(batch, results)]
+
+
+# inputs processed together, stage by stage (``nlp.run_many``): 32 text reports cost a fifth
+# less than one at a time, 32 news pages 1.2 ms a page less; more gains little. A batch's
+# input bytes are capped as well (inputs may be 20 MB each)
+BATCH_DOCS = 32
+BATCH_BYTES = 8 * 1024 * 1024
+
+
+def _batches(tasks: Iterable[tuple[RawInput, str, int]], count: int = BATCH_DOCS,
+             max_bytes: int = BATCH_BYTES) -> Iterator[list[tuple[RawInput, str, int]]]:
+    """Tasks in lists of up to ``count`` or about ``max_bytes`` of input (one more task at most)."""
+    batch: list[tuple[RawInput, str, int]] = []
+    size = 0
+    for task in tasks:
+        batch.append(task)
+        size += task[2]
+        if len(batch) >= count or size >= max_bytes:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
 
 
 def _size(item: RawInput) -> int:
@@ -98,8 +121,10 @@ def _chunks(items: Iterable[RawInput | Reject], count: int = 64,
 
 # items in flight per worker: enough queued work to keep the workers busy while the parent
 # writes a batch (0.2-0.4 s, when it takes no results and sends no work), where 4 a worker
-# ran dry after 0.15 s; the bytes in flight are capped too (inputs may be 20 MB each)
+# ran dry after 0.15 s; the bytes in flight are capped too (inputs may be 20 MB each).
+# Ingest's items are batches of inputs (``_batches``): three a worker
 WINDOW_PER_JOB = 16
+WINDOW_BATCHES = 3
 WINDOW_BYTES = 64 * 1024 * 1024
 
 
@@ -277,7 +302,9 @@ def ingest(paths: Iterable[str], db: str | Path | None = None, jobs: int | None 
                     yield item, sha, n
 
         try:
-            for raw, sha, result in bounded_map(_work, todo(), jobs, size=lambda task: task[2]):
+            batches = bounded_map(_work, _batches(todo()), jobs, window=jobs * WINDOW_BATCHES,
+                                  size=lambda batch: sum(task[2] for task in batch))
+            for raw, sha, result in (r for batch in batches for r in batch):
                 if isinstance(result, Reject):
                     writer.reject(result, sha)
                 else:

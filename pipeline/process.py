@@ -12,12 +12,13 @@ import zlib
 
 import zstandard
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 from . import dedup
 from .clean import clean
 from .errors import InputError, StageError
-from .extract import extract
+from .extract import extract_many
+from .nlp import StepFailure
 from .model import CleanDoc, Extraction, RawInput, Reject
 from .rulefiles import rules_version
 
@@ -82,7 +83,36 @@ def process(raw: RawInput, sha256: str | None = None) -> Processed | Reject:
 
     ``sha256``: the input's :func:`raw_sha256` when the caller has it already.
     """
-    timings: dict[str, float] = {}
+    return process_many([(raw, sha256)])[0]
+
+
+def process_many(tasks: Sequence[tuple[RawInput, str | None]]) -> list[Processed | Reject]:
+    """:func:`process` over a batch, stage by stage: every input is cleaned, then the
+    clean texts go through the pipeline together (``extract_many``), then each is
+    hashed and packed. One result per task, in order; a Reject stays with its input.
+    """
+    out: list[Processed | Reject | None] = [None] * len(tasks)
+    cleaned: list[tuple[int, CleanDoc, dict[str, float]]] = []
+    for i, (raw, _) in enumerate(tasks):
+        timings: dict[str, float] = {}
+        got = _clean(raw, timings)
+        if isinstance(got, Reject):
+            out[i] = got
+        else:
+            cleaned.append((i, got, timings))
+    extractions = extract_many([doc for _, doc, _ in cleaned], [t for _, _, t in cleaned])
+    for (i, doc, timings), ext in zip(cleaned, extractions):
+        raw, sha = tasks[i]
+        if isinstance(ext, StepFailure):
+            err = StageError(f"extract ({ext.step})", raw.source_path, "read, clean", ext.error)
+            out[i] = Reject(raw.source_path, "stage_error", str(err), stage="extract")
+        else:
+            out[i] = _finish(raw, sha, doc, ext, timings)
+    return out  # type: ignore[return-value]  # every slot is filled above
+
+
+def _clean(raw: RawInput, timings: dict[str, float]) -> CleanDoc | Reject:
+    """The clean stage of one input, or the Reject saying why it has no usable text."""
     size = len(raw.data) if raw.data is not None else len((raw.text or "").encode("utf-8"))
     if size > max_input_bytes():
         return Reject(raw.source_path, "too_large",
@@ -98,16 +128,16 @@ def process(raw: RawInput, sha256: str | None = None) -> Processed | Reject:
     except Exception as exc:  # a bug in cleaning: name stage and input, keep the run going
         err = StageError("clean", raw.source_path, "read", exc)
         return Reject(raw.source_path, "stage_error", str(err), stage="clean")
-    t1 = time.perf_counter()
-    timings["clean"] = t1 - t0
+    timings["clean"] = time.perf_counter() - t0
     if len(doc.text) > max_text_chars():
         return Reject(raw.source_path, "too_long",
                       f"{len(doc.text)} characters > {max_text_chars()} (EDUMINE_MAX_TEXT_CHARS)", stage="clean")
-    try:
-        extraction = extract(doc, timings)
-    except Exception as exc:
-        err = StageError("extract", raw.source_path, "read, clean", exc)
-        return Reject(raw.source_path, "stage_error", str(err), stage="extract")
+    return doc
+
+
+def _finish(raw: RawInput, sha: str | None, doc: CleanDoc, extraction: Extraction,
+            timings: dict[str, float]) -> Processed:
+    """Near-duplicate signature, packed source and ids of an extracted document."""
     t2 = time.perf_counter()
     sig = dedup.signature(doc.text)
     t3 = time.perf_counter()
@@ -118,7 +148,7 @@ def process(raw: RawInput, sha256: str | None = None) -> Processed | Reject:
         doc=replace(doc, raw=None),  # the compressed copy travels back to the writer, not both
         doc_id=make_doc_id(doc.text, doc.source_path),
         text_sha1=hashlib.sha1(doc.text.encode("utf-8")).hexdigest(),
-        raw_sha256=sha256 or raw_sha256(raw),
+        raw_sha256=sha or raw_sha256(raw),
         extraction=extraction,
         signature=sig,
         raw_packed=packed,

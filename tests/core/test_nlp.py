@@ -134,3 +134,51 @@ def test_gazetteer_ruler_is_built_on_its_first_document():
     assert not lazy.built
     doc = run("晋安区教育局召开会议。")
     assert lazy.built and [s.id_ for s in doc.spans["gazetteer"]] == ["350111"]
+
+
+OTHER = "宜昌市夷陵区2022年新建幼儿园5所，新增学位1350个。教师交流轮岗218人次。"
+
+
+def _as_rows(ext) -> tuple:
+    return ([f.as_dict() for f in ext.figures], [m.as_dict() for m in ext.measures],
+            [e.as_dict() for e in ext.entities], ext.region, ext.as_of_year, ext.sentences)
+
+
+def test_run_many_equals_run_one_by_one():
+    """Step by step over a batch, each Doc's Extraction and text are those of run() alone."""
+    from pipeline.nlp import Item, run_many
+
+    items = [Item(TEXT, "晋安区教育工作", dt.date(2024, 7, 8)), Item(OTHER), Item("无数字的一句话。")]
+    batch = run_many(items, skip=FOR_SPACY_USERS, views=False)
+    assert len(batch) == 3
+    for item, doc in zip(items, batch):
+        alone = run(item.text, title=item.title, published=item.published, skip=FOR_SPACY_USERS, views=False)
+        assert doc.text == item.text
+        assert _as_rows(doc._.edumine) == _as_rows(alone._.edumine)
+        assert doc.user_data["timings"].keys() == alone.user_data["timings"].keys() >= {"segment", "attribution"}
+    assert batch[0]._.edumine.figures and batch[1]._.edumine.figures and not batch[2]._.edumine.figures
+
+
+def test_a_step_that_fails_on_one_document_spares_the_others(monkeypatch):
+    """run_many hands back the failing document as a StepFailure naming its step, runs no
+    later step on it, and extracts the others as if alone; run() raises the error itself."""
+    import pytest
+
+    from pipeline import figures
+    from pipeline.nlp import Item, StepFailure, run_many
+
+    real = figures.find_figures
+
+    def flaky(text: str):
+        if "新建幼儿园" in text:
+            raise ValueError("boom")
+        return real(text)
+
+    monkeypatch.setattr(figures, "find_figures", flaky)
+    batch = run_many([Item(TEXT), Item(OTHER), Item("教师交流轮岗。")], skip=FOR_SPACY_USERS, views=False)
+    assert isinstance(batch[1], StepFailure) and batch[1].step == "figures"
+    assert str(batch[1].error) == "boom"
+    assert [f.surface for f in batch[0]._.edumine.figures] == ["9.64亿元", "23.65%", "3所", "19个"]
+    assert [m.measure for m in batch[2]._.edumine.measures] == ["teacher_rotation"]
+    with pytest.raises(ValueError, match="boom"):
+        run(OTHER)

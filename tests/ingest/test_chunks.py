@@ -62,3 +62,14 @@ def test_bounded_map_caps_the_bytes_in_flight() -> None:
     results = bounded_map(str, _counted(30, pulled), 2, window=100, size=lambda i: 10, max_bytes=30)
     assert next(results) == "0" and len(pulled) == 3
     assert list(results) == [str(i) for i in range(1, 30)]
+
+
+def test_batches_by_count_and_bytes_keep_order() -> None:
+    from pipeline.ingest import _batches
+
+    tasks = [(_raw(i, 10), f"sha{i}", n) for i, n in enumerate([10, 10, 900, 10, 10])]
+    got = [[sha for _, sha, _ in b] for b in _batches(tasks, count=2, max_bytes=1000)]
+    assert got == [["sha0", "sha1"], ["sha2", "sha3"], ["sha4"]]
+    got = [[sha for _, sha, _ in b] for b in _batches(tasks, count=32, max_bytes=500)]
+    assert got == [["sha0", "sha1", "sha2"], ["sha3", "sha4"]]
+    assert list(_batches([])) == []
