@@ -18,8 +18,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+import ahocorasick
+
 from .reprefix import literal_prefixes
-from .wordscan import WordScanner
 
 try:  # Python 3.11+: the parser moved under re
     from re import _constants as _sre_constants
@@ -58,39 +59,61 @@ class CueFilter:
 
     Built with every pattern it will be asked about, it also knows each one's literal
     prefixes (``reprefix``): every match, in a window or not, begins with one of them
-    (lookarounds consume nothing), so one automaton pass over a text (:meth:`firsts`)
+    (lookarounds consume nothing), so one automaton pass over a text (:meth:`starts`)
     rules out at once every pattern none of whose prefixes occurs in it, and starts
-    the search for the others at the first prefix.
+    the search for the others at their earliest prefix. The automaton maps each
+    prefix to the patterns it begins, so a pattern with a hundred prefixes costs
+    nothing per document unless one of them occurs.
     """
 
     def __init__(self, patterns: Iterable[re.Pattern[str]] = ()) -> None:
         self._context_free: dict[int, bool] = {}
-        self._prefixes: dict[int, tuple[str, ...]] = {}
-        words: set[str] = set()
+        self._slot: dict[int, int] = {}  # id(pattern) -> its number, for patterns with prefixes
+        by_word: dict[str, list[int]] = {}
         for rx in patterns:
+            if id(rx) in self._slot:
+                continue
             found = literal_prefixes(rx.pattern, rx.flags)
             if found is not None:
-                self._prefixes[id(rx)] = tuple(found)
-                words |= found
-        self._scanner = WordScanner((), words) if words else None
+                slot = self._slot[id(rx)] = len(self._slot)
+                for word in found:
+                    by_word.setdefault(word, []).append(slot)
+        self._auto: ahocorasick.Automaton | None = None
+        if by_word:
+            self._auto = ahocorasick.Automaton()
+            for i, (word, slots) in enumerate(by_word.items()):
+                self._auto.add_word(word, (len(word), i, tuple(slots)))
+            self._auto.make_automaton()
 
-    def firsts(self, text: str) -> dict[str, int]:
-        """Where each known prefix first occurs in ``text`` (absent ones are left out)."""
-        return self._scanner.first_occurrences(text) if self._scanner is not None else {}
+    def starts(self, text: str) -> dict[int, int]:
+        """Pattern number -> where the earliest of its prefixes starts in ``text``, for the
+        patterns one of whose prefixes occurs (:meth:`may_match` reads it)."""
+        out: dict[int, int] = {}
+        if self._auto is None or not text:
+            return out
+        seen: set[int] = set()
+        for end, (n, word, slots) in self._auto.iter(text):
+            if word in seen:  # a later occurrence of a word starts later
+                continue
+            seen.add(word)
+            p = end - n + 1
+            for slot in slots:
+                if p < out.get(slot, p + 1):
+                    out[slot] = p
+        return out
 
-    def may_match(self, rx: re.Pattern[str], text: str, firsts: dict[str, int] | None = None) -> bool:
-        """False only when ``rx`` matches in no slice of ``text`` (``firsts``: :meth:`firsts`
+    def may_match(self, rx: re.Pattern[str], text: str, starts: dict[int, int] | None = None) -> bool:
+        """False only when ``rx`` matches in no slice of ``text`` (``starts``: :meth:`starts`
         of ``text``, when the caller has it)."""
         free = self._context_free.get(id(rx))
         if free is None:
             free = self._context_free[id(rx)] = context_free(rx)
-        start = 0
-        prefixes = self._prefixes.get(id(rx))
-        if prefixes is not None and firsts is not None:
-            at = [firsts[p] for p in prefixes if p in firsts]
-            if not at:
+        start: int | None = 0
+        slot = self._slot.get(id(rx))
+        if slot is not None and starts is not None:
+            start = starts.get(slot)
+            if start is None:
                 return False
-            start = min(at)
         return not free or rx.search(text, start) is not None
 
 
@@ -108,7 +131,7 @@ class LiveCues(dict):
         super().__init__()
         self.text, self._groups_of, self._filter = text, groups_of, cues
         self._live: dict[int, bool] = {}
-        self._firsts: dict[str, int] | None = None
+        self._starts: dict[int, int] | None = None
 
     def __missing__(self, key: str) -> Groups:
         got = self[key] = tuple(
@@ -118,7 +141,7 @@ class LiveCues(dict):
     def _may_match(self, rx: re.Pattern[str]) -> bool:
         known = self._live.get(id(rx))
         if known is None:
-            if self._firsts is None:  # one automaton pass, on the document's first question
-                self._firsts = self._filter.firsts(self.text)
-            known = self._live[id(rx)] = self._filter.may_match(rx, self.text, self._firsts)
+            if self._starts is None:  # one automaton pass, on the document's first question
+                self._starts = self._filter.starts(self.text)
+            known = self._live[id(rx)] = self._filter.may_match(rx, self.text, self._starts)
         return known

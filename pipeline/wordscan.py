@@ -41,17 +41,6 @@ class WordScanner:
         if not self._empty:
             self._auto.make_automaton()
 
-    def first_occurrences(self, text: str) -> dict[str, int]:
-        """Where each word (term or prefix) first starts in ``text``; absent words are left out."""
-        found: dict[str, int] = {}
-        if self._empty or not text:
-            return found
-        for end, (n, _) in self._auto.iter(text):
-            word = text[end - n + 1:end + 1]
-            if word not in found:
-                found[word] = end - n + 1
-        return found
-
     def stops(self, text: str) -> list[tuple[int, int]]:
         """(position, longest term length there or 0) for every stop, ascending."""
         found: dict[int, int] = dict.fromkeys(range(len(text)), 0) if self.everywhere else {}

@@ -32,16 +32,38 @@ def test_prefixes_rule_out_any_pattern_whose_start_is_absent():
     look, free = re.compile("(?<!不)新建"), re.compile("教师[^，]{0,4}交流")
     f = CueFilter([look, free])
     text = "全区扩建学校3所，教师参加轮岗交流"
-    assert f.firsts(text) == {"教师": 9}
-    assert [f.may_match(rx, text, f.firsts(text)) for rx in (look, free)] == [False, True]
-    assert f.may_match(look, "全区新建学校", f.firsts("全区新建学校"))
+    assert f.starts(text) == {1: 9}  # pattern 1 (free): its prefix 教师 at 9
+    assert [f.may_match(rx, text, f.starts(text)) for rx in (look, free)] == [False, True]
+    assert f.may_match(look, "全区新建学校", f.starts("全区新建学校"))
     alt = re.compile("(?:教师|老师)[^，]{0,4}交流")  # the search starts at the earliest prefix
     g = CueFilter([alt])
-    assert g.may_match(alt, "教师参加交流，老师", g.firsts("教师参加交流，老师"))
+    assert g.starts("老师，教师参加交流，老师") == {0: 0}
+    assert g.may_match(alt, "教师参加交流，老师", g.starts("教师参加交流，老师"))
     short, long = re.compile("标准[^，]{0,3}达标"), re.compile("标准化建设")  # prefixes at one place
-    h = CueFilter([short, long])
+    h = CueFilter([short, long, short])  # a pattern listed twice has one number
     text = "中小学标准化建设达标率为100%"
-    assert [h.may_match(rx, text, h.firsts(text)) for rx in (short, long)] == [True, True]
+    assert h.starts(text) == {0: 3, 1: 3}
+    assert [h.may_match(rx, text, h.starts(text)) for rx in (short, long)] == [True, True]
+
+
+_WORDS = st.text(alphabet="甲乙丙a", min_size=1, max_size=3)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_WORDS, min_size=1, max_size=3), min_size=1, max_size=5,
+                unique_by=lambda alts: "|".join(map(re.escape, alts))),  # re.compile shares equal patterns
+       st.text(alphabet="甲乙丙ab", max_size=30))
+def test_starts_are_each_patterns_earliest_prefix(alternatives: list[list[str]], text: str) -> None:
+    """A pattern's number maps to the earliest start of any of its literal prefixes, and
+    only patterns with a prefix in the text are listed (brute force over the text)."""
+    rxs = [re.compile("(?:" + "|".join(map(re.escape, alts)) + ")") for alts in alternatives]
+    f = CueFilter(rxs)
+    want = {}
+    for i, alts in enumerate(alternatives):
+        found = [p for p in range(len(text)) if any(text.startswith(w, p) for w in alts)]
+        if found:
+            want[i] = found[0]
+    assert f.starts(text) == want
 
 
 _ALPHABET = "新建学校教师交流生均公用经费支出学位，。、0123456789所名元"

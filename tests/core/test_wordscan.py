@@ -71,10 +71,3 @@ def test_time_patterns_on_the_corpus_equal_finditer() -> None:
             assert [[m.span() for m in ms] for ms in got] == [[m.span() for m in ms] for ms in want]
             seen += sum(map(len, want))
     assert seen > 100
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(words, max_size=6), st.lists(words, max_size=4), st.text(alphabet="甲乙丙ab", max_size=30))
-def test_first_occurrences_of_every_word_even_nested(terms: list[str], prefixes: list[str], text: str) -> None:
-    want = {w: text.find(w) for w in {*terms, *prefixes} if w in text}
-    assert WordScanner(terms, prefixes).first_occurrences(text) == want
