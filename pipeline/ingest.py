@@ -84,17 +84,17 @@ BATCH_DOCS = 32
 BATCH_BYTES = 8 * 1024 * 1024
 
 
-def _batches(tasks: Iterable[tuple[RawInput, str, int]], count: int = BATCH_DOCS,
-             max_bytes: int = BATCH_BYTES) -> Iterator[list[tuple[RawInput, str, int]]]:
-    """Tasks in lists of up to ``count`` or about ``max_bytes`` of input (one more task at most)."""
-    batch: list[tuple[RawInput, str, int]] = []
-    size = 0
-    for task in tasks:
-        batch.append(task)
-        size += task[2]
-        if len(batch) >= count or size >= max_bytes:
+def batched(items: Iterable[T], size: Callable[[T], int], count: int = BATCH_DOCS,
+             max_bytes: int = BATCH_BYTES) -> Iterator[list[T]]:
+    """Items in lists of up to ``count`` or about ``max_bytes`` by ``size`` (one more item at most)."""
+    batch: list[T] = []
+    total = 0
+    for item in items:
+        batch.append(item)
+        total += size(item)
+        if len(batch) >= count or total >= max_bytes:
             yield batch
-            batch, size = [], 0
+            batch, total = [], 0
     if batch:
         yield batch
 
@@ -122,7 +122,7 @@ def _chunks(items: Iterable[RawInput | Reject], count: int = 64,
 # items in flight per worker: enough queued work to keep the workers busy while the parent
 # writes a batch (0.2-0.4 s, when it takes no results and sends no work), where 4 a worker
 # ran dry after 0.15 s; the bytes in flight are capped too (inputs may be 20 MB each).
-# Ingest's items are batches of inputs (``_batches``): three a worker
+# Ingest's items are batches of inputs (``batched``): three a worker
 WINDOW_PER_JOB = 16
 WINDOW_BATCHES = 3
 WINDOW_BYTES = 64 * 1024 * 1024
@@ -302,7 +302,8 @@ def ingest(paths: Iterable[str], db: str | Path | None = None, jobs: int | None 
                     yield item, sha, n
 
         try:
-            batches = bounded_map(_work, _batches(todo()), jobs, window=jobs * WINDOW_BATCHES,
+            batches = bounded_map(_work, batched(todo(), size=lambda task: task[2]), jobs,
+                                  window=jobs * WINDOW_BATCHES,
                                   size=lambda batch: sum(task[2] for task in batch))
             for raw, sha, result in (r for batch in batches for r in batch):
                 if isinstance(result, Reject):

@@ -11,10 +11,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .extract import extract
-from .ingest import bounded_map, default_jobs
+from .errors import StageError
+from .extract import extract_many
+from .ingest import WINDOW_BATCHES, batched, bounded_map, default_jobs
 from .model import CleanDoc
-from .nlp import get_nlp
+from .nlp import StepFailure, get_nlp
 from .process import extraction_rows
 from .rulefiles import rules_version
 from .store import Batch, Warehouse
@@ -34,11 +35,17 @@ class ReextractInfo:
                 f"{self.rules_version}); figures: {self.figures}; measures: {self.measures}")
 
 
-def _work(row: tuple) -> tuple:
-    doc_id, text, title, published, source_name = row
-    doc = CleanDoc(source_path="", text=text, title=title, published=published, source_name=source_name)
-    ext = extract(doc)
-    return doc_id, text, ext
+def _work(rows: list[tuple]) -> list[tuple]:
+    """Extract a batch of stored documents step by step (``extract_many``); a step that
+    fails stops the run with an error naming the document (what is written stays)."""
+    docs = [CleanDoc(source_path="", text=text, title=title, published=published, source_name=source_name)
+            for _, text, title, published, source_name in rows]
+    out = []
+    for (doc_id, text, *_), ext in zip(rows, extract_many(docs)):
+        if isinstance(ext, StepFailure):
+            raise StageError(f"extract ({ext.step})", f"document {doc_id}", "read its stored text", ext.error)
+        out.append((doc_id, text, ext))
+    return out
 
 
 def reextract(db: str | Path | None = None, jobs: int | None = None, force: bool = False,
@@ -56,7 +63,10 @@ def reextract(db: str | Path | None = None, jobs: int | None = None, force: bool
             f"SELECT doc_id FROM documents {where} ORDER BY doc_id", params).fetchall()]
         info.skipped = total - len(ids)
         pending: list[tuple] = []
-        for doc_id, text, ext in bounded_map(_work, _texts(wh, ids), jobs or default_jobs()):
+        jobs = jobs or default_jobs()
+        batches = bounded_map(_work, batched(_texts(wh, ids), size=lambda row: len(row[1])), jobs,
+                              window=jobs * WINDOW_BATCHES)
+        for doc_id, text, ext in (item for batch in batches for item in batch):
             pending.append((doc_id, text, ext))
             if len(pending) >= batch_size:
                 _write(wh, pending, version, info)

@@ -65,11 +65,12 @@ def test_bounded_map_caps_the_bytes_in_flight() -> None:
 
 
 def test_batches_by_count_and_bytes_keep_order() -> None:
-    from pipeline.ingest import _batches
+    from pipeline.ingest import batched
 
     tasks = [(_raw(i, 10), f"sha{i}", n) for i, n in enumerate([10, 10, 900, 10, 10])]
-    got = [[sha for _, sha, _ in b] for b in _batches(tasks, count=2, max_bytes=1000)]
+    size = lambda task: task[2]  # noqa: E731
+    got = [[sha for _, sha, _ in b] for b in batched(tasks, size, count=2, max_bytes=1000)]
     assert got == [["sha0", "sha1"], ["sha2", "sha3"], ["sha4"]]
-    got = [[sha for _, sha, _ in b] for b in _batches(tasks, count=32, max_bytes=500)]
+    got = [[sha for _, sha, _ in b] for b in batched(tasks, size, count=32, max_bytes=500)]
     assert got == [["sha0", "sha1", "sha2"], ["sha3", "sha4"]]
-    assert list(_batches([])) == []
+    assert list(batched([], size)) == []
