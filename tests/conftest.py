@@ -32,3 +32,22 @@ def gold_path() -> Path:
 @pytest.fixture
 def real_html_dir() -> Path:
     return shared_path("corpora", "real-html")
+
+
+@pytest.fixture
+def figures_fail_on(monkeypatch: pytest.MonkeyPatch):
+    """``figures_fail_on(marker)``: from now on the figures step raises ValueError("boom") on
+    any text containing ``marker`` (a bug in one step on one document)."""
+    from pipeline import figures
+
+    real = figures.find_figures
+
+    def arm(marker: str) -> None:
+        def flaky(text: str):
+            if marker in text:
+                raise ValueError("boom")
+            return real(text)
+
+        monkeypatch.setattr(figures, "find_figures", flaky)
+
+    return arm

@@ -169,18 +169,14 @@ def test_reextract_after_a_rules_change(corpus, tmp_path, monkeypatch):
     assert len(versions) == 1
 
 
-def test_reextract_names_the_document_whose_step_fails(corpus, tmp_path, monkeypatch):
+def test_reextract_names_the_document_whose_step_fails(corpus, tmp_path, figures_fail_on):
     """A bug in a step during reextract is a clean error naming stage, step and document;
     documents written before it keep their new rows."""
-    from pipeline import figures
-
     db = str(tmp_path / "w.duckdb")
     run("ingest", str(corpus), "--db", db, "--jobs", "1")
     b_id = duckdb.connect(db, read_only=True).execute(
         "SELECT doc_id FROM documents WHERE source_path LIKE '%b.txt'").fetchone()[0]
-    real = figures.find_figures
-    monkeypatch.setattr(figures, "find_figures",
-                        lambda text: 1 / 0 if "通渭县交流轮岗" in text else real(text))
+    figures_fail_on("通渭县交流轮岗")
     out = CliRunner().invoke(main, ["reextract", "--db", db, "--jobs", "1", "--force"])
     assert out.exit_code != 0
-    assert f"stage 'extract (figures)' failed on document {b_id}: ZeroDivisionError" in out.output
+    assert f"stage 'extract (figures)' failed on document {b_id}: ValueError: boom" in out.output

@@ -159,22 +159,14 @@ def test_run_many_equals_run_one_by_one():
     assert batch[0]._.edumine.figures and batch[1]._.edumine.figures and not batch[2]._.edumine.figures
 
 
-def test_a_step_that_fails_on_one_document_spares_the_others(monkeypatch):
+def test_a_step_that_fails_on_one_document_spares_the_others(figures_fail_on):
     """run_many hands back the failing document as a StepFailure naming its step, runs no
     later step on it, and extracts the others as if alone; run() raises the error itself."""
     import pytest
 
-    from pipeline import figures
     from pipeline.nlp import Item, StepFailure, run_many
 
-    real = figures.find_figures
-
-    def flaky(text: str):
-        if "新建幼儿园" in text:
-            raise ValueError("boom")
-        return real(text)
-
-    monkeypatch.setattr(figures, "find_figures", flaky)
+    figures_fail_on("新建幼儿园")
     batch = run_many([Item(TEXT), Item(OTHER), Item("教师交流轮岗。")], skip=FOR_SPACY_USERS, views=False)
     assert isinstance(batch[1], StepFailure) and batch[1].step == "figures"
     assert str(batch[1].error) == "boom"

@@ -2,9 +2,6 @@
 order; an input that fails (unusable, or a stage's bug) is a Reject that spares the others."""
 from __future__ import annotations
 
-import pytest
-
-from pipeline import figures
 from pipeline.model import RawInput, Reject
 from pipeline.process import Processed, process, process_many
 
@@ -38,15 +35,8 @@ def test_a_batch_gives_each_input_its_result_alone() -> None:
     assert process_many([]) == []
 
 
-def test_a_stage_bug_on_one_input_is_its_reject_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    real = figures.find_figures
-
-    def flaky(text: str):
-        if "新建幼儿园" in text:
-            raise ValueError("boom")
-        return real(text)
-
-    monkeypatch.setattr(figures, "find_figures", flaky)
+def test_a_stage_bug_on_one_input_is_its_reject_only(figures_fail_on) -> None:
+    figures_fail_on("新建幼儿园")
     batch = process_many([(raw, None) for raw in _raws()])
     rej = batch[2]
     assert isinstance(rej, Reject) and (rej.reason, rej.stage) == ("stage_error", "extract")
@@ -56,15 +46,13 @@ def test_a_stage_bug_on_one_input_is_its_reject_only(monkeypatch: pytest.MonkeyP
     assert [m.measure for m in batch[3].extraction.measures] == ["teacher_rotation"]
 
 
-def test_ingest_keeps_the_others_when_one_input_hits_a_stage_bug(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ingest_keeps_the_others_when_one_input_hits_a_stage_bug(tmp_path, figures_fail_on) -> None:
     """End to end: the failing input is a rejects row naming stage and file; the rest is stored."""
     import duckdb
 
     from pipeline.ingest import ingest
 
-    real = figures.find_figures
-    monkeypatch.setattr(figures, "find_figures",
-                        lambda text: (_ for _ in ()).throw(ValueError("boom")) if "新建幼儿园" in text else real(text))
+    figures_fail_on("新建幼儿园")
     for path, text in DOCS:
         (tmp_path / path).write_text(text, encoding="utf-8")
     info = ingest([str(tmp_path)], db=tmp_path / "w.duckdb", jobs=1)
