@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .errors import StageError
 from .extract import extract_many
-from .ingest import WINDOW_BATCHES, batched, bounded_map, default_jobs
+from .ingest import WINDOW_BATCHES, batched, bounded_map, default_jobs, tune_writer
 from .model import CleanDoc
 from .nlp import StepFailure, get_nlp
 from .process import extraction_rows
@@ -56,6 +56,7 @@ def reextract(db: str | Path | None = None, jobs: int | None = None, force: bool
     version = rules_version()
     info = ReextractInfo(rules_version=version)
     with Warehouse(db) as wh:
+        tune_writer(wh.con)
         where = "" if force else "WHERE rules_version IS DISTINCT FROM ?"
         params = [] if force else [version]
         total = wh.con.execute("SELECT count(*) FROM documents").fetchone()[0]

@@ -74,3 +74,15 @@ def test_batches_by_count_and_bytes_keep_order() -> None:
     got = [[sha for _, sha, _ in b] for b in batched(tasks, size, count=32, max_bytes=500)]
     assert got == [["sha0", "sha1", "sha2"], ["sha3", "sha4"]]
     assert list(batched([], size)) == []
+
+
+def test_writer_settings_apply_to_the_connection(tmp_path) -> None:
+    import duckdb
+
+    from pipeline.ingest import WRITER_SETTINGS, tune_writer
+
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    tune_writer(con)
+    got = {name: con.execute(f"SELECT current_setting('{name}')").fetchone()[0] for name in WRITER_SETTINGS}
+    # DuckDB reads MB as 10^6 bytes and shows MiB
+    assert (got["threads"], got["checkpoint_threshold"], got["memory_limit"]) == (1, "244.1 MiB", "122.0 MiB")
