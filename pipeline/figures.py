@@ -372,6 +372,17 @@ def _pre_ok(text: str, m: re.Match[str], rules: Rules) -> bool:
     return True
 
 
+# patterns of the per-candidate checks, compiled once (``re.match(str, …)`` looks its
+# pattern up in re's cache on every call)
+_DIGIT = re.compile(_D)
+_LEADING_ZERO = re.compile(r"[0０][0-9０-９]")
+_CUT_SEPARATOR = re.compile(r"[0-9０-９][,.．]$")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_CLAUSE_END = re.compile(r"[，。；！？,;\n]")
+_CODE_CHAR = re.compile(r"[0-9０-９A-Za-z%％)）]")
+_ARABIC_RE = re.compile(ARABIC)
+
+
 def _numeral_ok(text: str, m: re.Match[str], rules: Rules, has_qual: bool) -> bool:
     """Judge the written number: ordinals, words with numerals, bare 百/千, the indefinite 一."""
     num = m.group("num") or ""
@@ -379,10 +390,10 @@ def _numeral_ok(text: str, m: re.Match[str], rules: Rules, has_qual: bool) -> bo
     before = text[max(0, start - 4):start]
     if not num:
         return True
-    if re.match(_D, num):
-        if re.match(r"[0０][0-9０-９]", num):
+    if _DIGIT.match(num):
+        if _LEADING_ZERO.match(num):
             return False  # 0591: a code or a phone area number, not an amount
-        if re.search(r"[0-9０-９][,.．]$", before):
+        if _CUT_SEPARATOR.search(before):
             return False  # 25,6万元: a damaged number; emit nothing rather than guess
         return not rules.arabic_before.search(before)
     if not m.group("pre") and rules.cn_before.search(before):
@@ -396,9 +407,9 @@ def _unit_ok(text: str, m: re.Match[str], unit: Unit) -> bool:
     after = text[m.end("unit"):m.end("unit") + 4]
     if any(after.startswith(w) for w in unit.not_before):
         return False
-    if unit.arabic_only and not re.match(_D, m.group("num") or ""):
+    if unit.arabic_only and not _DIGIT.match(m.group("num") or ""):
         return False
-    if unit.not_years and re.fullmatch(r"(?:19|20)\d\d", m.group("num") or ""):
+    if unit.not_years and _YEAR.fullmatch(m.group("num") or ""):
         return False  # 2023届毕业生: a cohort named by its year
     if unit.needs_before:
         before = text[max(0, m.start() - 2):m.start()]
@@ -439,7 +450,7 @@ def _kind_unit(text: str, m: re.Match[str], rules: Rules) -> tuple[str, str, Dec
         return "percent", "%", Decimal(10), "tenths"
     if m.group("cur") is not None:
         return "money", "元", Decimal(1), "currency_sign"  # ¥5000, ¥1.2万
-    clause = re.split(r"[，。；！？,;\n]", text[max(0, m.start() - 16):m.start()])[-1]
+    clause = _CLAUSE_END.split(text[max(0, m.start() - 16):m.start()])[-1]
     if m.group("mag") and rules.money_cue.search(clause):
         return "money", "元", Decimal(1), "magnitude_money"
     return None
@@ -495,7 +506,7 @@ def _read(text: str, m: re.Match[str], rules: Rules) -> _Cand | None:
         base = parse_decimal(m.group("num") or "1") or Decimal(1)
         vmax = value + _step(base) * (rules.magnitudes[m.group("mag")] if m.group("mag") else 1)
         vmax *= factor
-    numeric = bool(re.match(_D, m.group("num") or ""))
+    numeric = bool(_DIGIT.match(m.group("num") or ""))
     if numeric and start == m.start("num") and _minus(text, start):
         start, value, vmax = start - 1, -value, None  # 增长-3.2%
     return _Cand(start, m.end(), kind, value * factor, vmax, unit, qual, rule, numeric)
@@ -505,7 +516,7 @@ def _minus(text: str, pos: int) -> bool:
     """A minus sign glued to the number, not a range dash or a code separator after a digit."""
     if pos == 0 or text[pos - 1] not in "-－−":
         return False
-    return pos < 2 or not re.match(r"[0-9０-９A-Za-z%％)）]", text[pos - 2])
+    return pos < 2 or not _CODE_CHAR.match(text[pos - 2])
 
 
 # -- context rules over the whole text ------------------------------------------
@@ -574,7 +585,7 @@ def _enumerated(text: str, cands: list[_Cand], rules: Rules) -> list[_Cand]:
         if not c.numeric or c.rule not in ("unit", "range") or c.qualifier or c.value_max:
             continue
         surface = text[c.start:c.end]
-        head = re.match(ARABIC, surface)
+        head = _ARABIC_RE.match(surface)
         base = parse_decimal(head.group()) if head else None
         if not base:
             continue
