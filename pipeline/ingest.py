@@ -107,16 +107,7 @@ def _chunks(items: Iterable[RawInput | Reject], count: int = 64,
             max_bytes: int = 16 * 1024 * 1024) -> Iterator[list[RawInput | Reject]]:
     """Inputs in chunks of up to ``count`` items or ``max_bytes`` of input (memory stays
     bounded), so that which were seen before is asked once per chunk, not once per input."""
-    chunk: list[RawInput | Reject] = []
-    size = 0
-    for item in items:
-        chunk.append(item)
-        size += _size(item) if isinstance(item, RawInput) else 0
-        if len(chunk) >= count or size >= max_bytes:
-            yield chunk
-            chunk, size = [], 0
-    if chunk:
-        yield chunk
+    return batched(items, lambda item: _size(item) if isinstance(item, RawInput) else 0, count, max_bytes)
 
 
 # items in flight per worker: enough queued work to keep the workers busy while the parent
