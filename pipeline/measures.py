@@ -338,22 +338,30 @@ def _shadowed(h: _Hit, terms: list[_Hit]) -> bool:
                and t.end - t.start > h.end - h.start for t in terms)
 
 
-def _keep(rules: MeasureRules, sent: str, hits: list[_Hit]) -> list[_Hit]:
-    """Drop weak cues without support, excluded, cited and shadowed cues."""
+def _first_kept(rules: MeasureRules, sent: str, hits: list[_Hit]) -> dict[str, _Hit]:
+    """Each measure's first cue in (start, -end) order that survives: weak cues without
+    support, excluded, cited and shadowed cues are dropped.
+
+    The checks run in that order and stop for a measure at its first survivor, so a
+    measure's later cues and the exclusions of a decided measure are never read (a
+    cue's verdict does not depend on the others': shadowing reads every term hit).
+    """
     terms = [h for h in hits if h.cue.is_term]
-    blocked = _spans(rules.exclude, sent) + _cited_titles(rules, sent)
+    blocked: list[tuple[int, int]] | None = None
     excl: dict[str, list[tuple[int, int]]] = {}
-    kept = []
-    for h in hits:
+    out: dict[str, _Hit] = {}
+    for h in sorted(hits, key=lambda h: (h.start, -h.end)):
         mid = h.cue.measure
+        if mid in out or (h.cue.near is not None and not h.cue.near.search(sent)):
+            continue
+        if blocked is None:
+            blocked = _spans(rules.exclude, sent) + _cited_titles(rules, sent)
         if mid not in excl:
             excl[mid] = _spans(rules.measures[mid].exclude, sent)
-        if h.cue.near is not None and not h.cue.near.search(sent):
-            continue
         if _overlaps(h, blocked) or _overlaps(h, excl[mid]) or _shadowed(h, terms):
             continue
-        kept.append(h)
-    return kept
+        out[mid] = h
+    return out
 
 
 def tag_sentence(sent: str, rules: MeasureRules | None = None) -> dict[str, tuple[int, int, Cue]]:
@@ -362,10 +370,7 @@ def tag_sentence(sent: str, rules: MeasureRules | None = None) -> dict[str, tupl
     hits = _scan(rules, sent)
     if not hits or (rules.skip_sentence is not None and rules.skip_sentence.match(sent)):
         return {}  # exclusions are read only where a cue is
-    out: dict[str, tuple[int, int, Cue]] = {}
-    for h in sorted(_keep(rules, sent, hits), key=lambda h: (h.start, -h.end)):
-        out.setdefault(h.cue.measure, (h.start, h.end, h.cue))
-    return out
+    return {mid: (h.start, h.end, h.cue) for mid, h in _first_kept(rules, sent, hits).items()}
 
 
 def tag_measures(text: str, sentences: list[tuple[int, int]], *,
