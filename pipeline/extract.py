@@ -16,11 +16,10 @@ def extract(doc: CleanDoc, timings: dict[str, float] | None = None) -> Extractio
 
     ``timings``, when given, receives the seconds spent in each pipeline step.
     """
-    sdoc = run(doc.text, title=doc.title, published=doc.published, source_name=doc.source_name,
-               skip=FOR_SPACY_USERS, views=False)
-    if timings is not None:
-        timings.update(sdoc.user_data.get("timings", {}))
-    return sdoc._.edumine
+    (ext,) = extract_many([doc], None if timings is None else [timings])
+    if isinstance(ext, StepFailure):
+        raise ext.error
+    return ext
 
 
 def extract_many(docs: Sequence[CleanDoc],
