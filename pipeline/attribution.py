@@ -45,7 +45,7 @@ from .rulefiles import (
     one_of,
     str_list,
 )
-from .segment import split_sentences
+from .segment import clauses, split_sentences
 
 METRIC_RULES = "metrics.yaml"
 KINDS = ("money", "percent", "pp", "count", "area", "number")
@@ -55,7 +55,6 @@ _ENTRY_KEYS = ("id", "name", "kinds", "units", "before", "after", "any", "around
                "absorbs", "parts", "priority", "note")
 _TOP_KEYS = ("ids", "domain", "umbrella", "bare_words", "null_before", "per_unit_scope",
              "change_before", "part_of", "part_places", "refers_back", "metrics")
-_CLAUSE_SPLIT = re.compile(r"[，；：,;:∶]")
 _MAGNITUDE = re.compile(r"^[万千百亿]+")
 
 
@@ -365,15 +364,9 @@ def _ambiguous(hits: list[Hit]) -> bool:
 # -- windows and scopes -----------------------------------------------------------------
 
 def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Clauses of a sentence: split at ，；：(and ASCII forms); 、 is handled by the windows."""
-    out, a = [], start
-    for m in _CLAUSE_SPLIT.finditer(text, start, end):
-        if m.start() > a:
-            out.append((a, m.start()))
-        a = m.end()
-    if end > a:
-        out.append((a, end))
-    return out or [(start, end)]
+    """Clauses of a sentence (:func:`segment.clauses`); 、 is handled by the windows.
+    A sentence of separators only is one clause."""
+    return clauses(text, start, end) or [(start, end)]
 
 
 def _list_cut(text: str, start: int, end: int) -> int:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .rulefiles import compile_regex, load_yaml, need, no_unknown_keys, str_list
+from .segment import CLAUSE_BREAK
 
 MODALITY_RULES = "modality.yaml"
 _KEYS = ("standard", "actual", "target", "target_heading", "standard_bound", "rule_context")
@@ -61,8 +62,8 @@ def is_target_heading(heading: str) -> bool:
 def _previous_clause_start(text: str, sent_start: int, clause_start: int) -> int:
     """Start of the clause before the figure's: goal words reach one clause forward
     (…发展目标，即用3年时间投入3个亿), not across a whole long sentence."""
-    cut = max(text.rfind(p, sent_start, max(sent_start, clause_start - 1)) for p in "，；：,;:")
-    return cut + 1 if cut >= sent_start else sent_start
+    breaks = list(CLAUSE_BREAK.finditer(text, sent_start, max(sent_start, clause_start - 1)))
+    return breaks[-1].end() if breaks else sent_start
 
 
 def classify(text: str, sentence: tuple[int, int], clause: tuple[int, int], figure: tuple[int, int],

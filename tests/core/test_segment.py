@@ -39,6 +39,23 @@ def test_clauses_split_at_chinese_punctuation():
     assert got == ["投入1.8亿元", "加固校舍139栋", "新增学位", "2000个"]
 
 
+@pytest.mark.parametrize("text, want", [
+    ("交流教师1,268名,其中骨干教师312名", ["交流教师1,268名", "其中骨干教师312名"]),
+    ("生师比16.3:1,低于标准", ["生师比16.3:1", "低于标准"]),
+    ("学位12,50个", ["学位12", "50个"]),          # not a digit group: a break
+    ("共1,2345人", ["共1", "2345人"]),            # four digits after it: a break
+    ("时间:10:30;地点:礼堂", ["时间", "10:30", "地点", "礼堂"]),
+    ("a∶b，,c", ["a", "b", "c"]),
+])
+def test_clauses_keep_digit_groups_and_digit_colons(text, want):
+    assert [text[a:b] for a, b in clauses(text, 0, len(text))] == want
+
+
+def test_clauses_read_the_digit_before_their_start():
+    text = "共1,268名"  # from 2 the comma follows a digit outside the span: still a digit group
+    assert [text[a:b] for a, b in clauses(text, 2, len(text))] == [",268名"]
+
+
 def test_jieba_words_rebuild_text_exactly():
     text = "福州市晋安区推进县管校聘改革，新增学位1.5万个。\n  第二段"
     assert "".join(words(text)) == text
