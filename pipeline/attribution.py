@@ -54,7 +54,7 @@ _ENTRY_KEYS = ("id", "name", "kinds", "units", "before", "after", "any", "around
                "requires", "forbids", "forbid_after", "context", "relations", "growth", "per_unit",
                "absorbs", "parts", "priority", "note")
 _TOP_KEYS = ("ids", "domain", "umbrella", "bare_words", "null_before", "per_unit_scope",
-             "change_before", "part_of", "part_places", "refers_back", "metrics")
+             "change_before", "part_of", "part_places", "refers_back", "list_item", "metrics")
 _MAGNITUDE = re.compile(r"^[万千百亿]+")
 
 
@@ -95,6 +95,7 @@ class MetricRules:
     part_of: re.Pattern[str]
     part_places: re.Pattern[str]
     refers_back: re.Pattern[str]
+    list_item: re.Pattern[str]
     # derived once per rule set on first use: the cue filter, the metrics fitting a figure shape
     memo: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
 
@@ -206,6 +207,7 @@ def load_metric_rules(path: str | None = None) -> MetricRules:
         part_places=compile_regex(need(data, "part_places", str, shown, "<file>"), shown, "part_places"),
         refers_back=compile_regex(need(data, "refers_back", str, shown, "<file>"), shown,
                                   "refers_back"),
+        list_item=compile_regex(need(data, "list_item", str, shown, "<file>"), shown, "list_item"),
     )
 
 
@@ -576,6 +578,10 @@ def _follow_on(p: _Probe, sent: _Sentence, clause: tuple[int, int], own: str | N
     (``own``, decided by ``how``) wins unless it is none, a weak guess, or a metric the
     earlier one absorbs (交流教师…其中骨干教师占比: still the rotation)."""
     rules = load_metric_rules()
+    if own is None and how == "no cue":
+        listed = _list_item(p, sent, clause)
+        if listed:
+            return listed
     lead = p.text[clause[0]:p.fig.start]
     part = rules.part_of.search(lead) is not None
     if not part and not rules.refers_back.search(lead):
@@ -592,6 +598,20 @@ def _follow_on(p: _Probe, sent: _Sentence, clause: tuple[int, int], own: str | N
         return None
     mid = _fit(metric, p.fig, p.rel)
     return (mid, f"{'part' if part else 'refers'}:{prev.surface}") if mid else None
+
+
+def _list_item(p: _Probe, sent: _Sentence, clause: tuple[int, int]) -> tuple[str, str] | None:
+    """The next item of a list that shares one verb (招聘特岗教师150名、公费师范生45名): a
+    figure whose own words, from the figure before it in its clause, are 、 and a noun
+    (``list_item``) takes that figure's metric when its kind and unit fit."""
+    rules = load_metric_rules()
+    prev = next((f for f in reversed(sent.figures)
+                 if clause[0] <= f.start and f.end <= p.fig.start and f is not p.fig), None)
+    if prev is None or not prev.metric or not rules.list_item.fullmatch(p.text, prev.end, p.fig.start):
+        return None
+    metric = rules.by_id.get(prev.metric)
+    mid = _fit(metric, p.fig, p.rel) if metric else None
+    return (mid, f"list:{prev.surface}") if mid else None
 
 
 def _label(hit: Hit, how: str) -> tuple[str, str]:

@@ -62,6 +62,8 @@ def test_rules_are_cached_and_names_known():
     (lambda d: d.update(part_of="其中("), "part_of", "does not compile"),
     (lambda d: d.update(per_unit_scope="生均("), "per_unit_scope", "does not compile"),
     (lambda d: d.pop("part_places"), "part_places", "missing"),
+    (lambda d: d.pop("list_item"), "list_item", "missing"),
+    (lambda d: d.update(list_item="、("), "list_item", "does not compile"),
 ])
 def test_bad_metric_rules_name_the_entry(tmp_path, mutate, where, why):
     data = _metrics()
