@@ -54,7 +54,8 @@ _ENTRY_KEYS = ("id", "name", "kinds", "units", "before", "after", "any", "around
                "requires", "forbids", "forbid_after", "context", "relations", "growth", "per_unit",
                "absorbs", "parts", "priority", "note")
 _TOP_KEYS = ("ids", "domain", "umbrella", "bare_words", "null_before", "per_unit_scope",
-             "change_before", "part_of", "part_places", "refers_back", "list_item", "metrics")
+             "change_before", "part_of", "part_places", "refers_back", "list_item",
+             "inventory", "metrics")
 _MAGNITUDE = re.compile(r"^[万千百亿]+")
 
 
@@ -96,6 +97,8 @@ class MetricRules:
     part_places: re.Pattern[str]
     refers_back: re.Pattern[str]
     list_item: re.Pattern[str]
+    inventory_head: re.Pattern[str]
+    inventory_item: re.Pattern[str]
     # derived once per rule set on first use: the cue filter, the metrics fitting a figure shape
     memo: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
 
@@ -191,6 +194,8 @@ def load_metric_rules(path: str | None = None) -> MetricRules:
     bare = "|".join(f"(?:{b})" for b in str_list(data, "bare_words", shown, "<file>"))
     domain = need(data, "domain", dict, shown, "<file>")
     no_unknown_keys(domain, ("school", "per_1000"), shown, "domain")
+    inventory = need(data, "inventory", dict, shown, "<file>")
+    no_unknown_keys(inventory, ("head", "item"), shown, "inventory")
     return MetricRules(
         metrics=tuple(sorted(metrics, key=lambda m: -m.priority)),
         by_id={m.id: m for m in metrics},
@@ -208,6 +213,10 @@ def load_metric_rules(path: str | None = None) -> MetricRules:
         refers_back=compile_regex(need(data, "refers_back", str, shown, "<file>"), shown,
                                   "refers_back"),
         list_item=compile_regex(need(data, "list_item", str, shown, "<file>"), shown, "list_item"),
+        inventory_head=compile_regex(need(inventory, "head", str, shown, "inventory"), shown,
+                                     "inventory.head"),
+        inventory_item=compile_regex(need(inventory, "item", str, shown, "inventory"), shown,
+                                     "inventory.item"),
     )
 
 
@@ -263,14 +272,27 @@ class _Probe:
 
 def _allowed(metric: Metric, p: _Probe, scope: tuple[int, int], local: bool) -> bool:
     span = p.text[scope[0]:scope[1]]
-    if metric.requires and not metric.requires.search(span):
-        return False
+    if metric.requires and not metric.requires.search(span) and not (
+            local and _inventory_item(p, scope) and metric.requires.search(p.text, p.sentence[0], scope[0])):
+        return False  # an inventory's head (现有) may meet `requires` for each of its items
     if metric.forbids and metric.forbids.search(span):
         return False
     if metric.forbid_after and local and metric.forbid_after.search(p.text[p.fig.end:scope[1]]):
         return False
     return not metric.context or p.school_doc or bool(
         metric.context.search(p.text, *p.sentence) or metric.context.search(span))
+
+
+def _inventory_item(p: _Probe, scope: tuple[int, int]) -> bool:
+    """The clause is a noun and the figure, after an inventory's head words earlier in the
+    sentence (现有学校128所，学生2100余名，教职工136人)."""
+    a, b = scope
+    if not a <= p.fig.start < p.fig.end <= b:
+        return False
+    rules = load_metric_rules()
+    clause = p.text[a:p.fig.start] + "#" + p.text[p.fig.end:b]
+    return (rules.inventory_item.fullmatch(clause) is not None
+            and rules.inventory_head.search(p.text, p.sentence[0], a) is not None)
 
 
 def _find(rx: re.Pattern[str], window: str, a: int, last: bool) -> tuple[int, int, str] | None:

@@ -63,6 +63,9 @@ def test_rules_are_cached_and_names_known():
     (lambda d: d.update(per_unit_scope="生均("), "per_unit_scope", "does not compile"),
     (lambda d: d.pop("part_places"), "part_places", "missing"),
     (lambda d: d.pop("list_item"), "list_item", "missing"),
+    (lambda d: d.pop("inventory"), "inventory", "missing"),
+    (lambda d: d["inventory"].update(item="#("), "inventory.item", "does not compile"),
+    (lambda d: d["inventory"].update(heads="有"), "inventory", "unknown key"),
     (lambda d: d.update(list_item="、("), "list_item", "does not compile"),
 ])
 def test_bad_metric_rules_name_the_entry(tmp_path, mutate, where, why):
