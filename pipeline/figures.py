@@ -51,6 +51,7 @@ class Unit:
     factor: Decimal
     not_before: tuple[str, ...] = ()
     needs_before: tuple[str, ...] = ()
+    not_after: tuple[str, ...] = ()
     not_years: bool = False
     arabic_only: bool = False
     qualifier: str | None = None
@@ -82,6 +83,7 @@ class Rules:
     one_window: int
     cn_before: re.Pattern[str]
     arabic_before: re.Pattern[str]
+    exclude_at: tuple[re.Pattern[str], ...]
     exclude_after: tuple[re.Pattern[str], ...]
     exclude_before: tuple[re.Pattern[str], ...]
     never: re.Pattern[str]
@@ -105,7 +107,7 @@ def _load_units() -> tuple[dict[str, Unit], dict[str, Decimal]]:
     for i, entry in enumerate(need(data, "units", list, path, "<file>")):
         loc = f"units[{i}]"
         no_unknown_keys(entry, ("forms", "kind", "unit", "factor", "not_before", "needs_before",
-                                "not_years", "arabic_only", "qualifier"), path, loc)
+                                "not_after", "not_years", "arabic_only", "qualifier"), path, loc)
         kind = one_of(need(entry, "kind", str, path, loc), KINDS, path, f"{loc}.kind")
         factor = _factor(need(entry, "factor", (int, float, str), path, loc, 1), path, loc)
         for form in str_list(entry, "forms", path, loc):
@@ -113,6 +115,7 @@ def _load_units() -> tuple[dict[str, Unit], dict[str, Decimal]]:
             units[form] = Unit(form, kind, need(entry, "unit", str, path, loc), factor,
                                tuple(str_list(entry, "not_before", path, loc, [])),
                                tuple(str_list(entry, "needs_before", path, loc, [])),
+                               tuple(str_list(entry, "not_after", path, loc, [])),
                                need(entry, "not_years", bool, path, loc, False),
                                need(entry, "arabic_only", bool, path, loc, False),
                                _unit_qualifier(entry, path, loc))
@@ -154,7 +157,8 @@ def _prefixes(data: dict, path: str) -> dict[str, tuple[str, tuple[str, ...], tu
 _FIG_KEYS = ("prefix_qualifiers", "suffix_qualifiers", "approx_words", "bounds", "bound_fillers", "far_bound_block", "far_bound_ends", "range_separators",
              "to_verbs", "change_verbs", "change_not_after", "to_not_after", "verb_fillers", "verb_adverbs", "from_words", "indicator_words",
              "indicator_links", "money_cues", "one_cues", "one_window", "cn_word_before",
-             "arabic_word_before", "never_words", "tenths", "exclude_after_regex", "exclude_before_regex",
+             "arabic_word_before", "never_words", "tenths", "exclude_regex", "exclude_after_regex",
+             "exclude_before_regex",
              "short_quote_max")
 
 
@@ -197,7 +201,8 @@ def load_rules() -> Rules:
     return Rules(
         units=units, magnitudes=mags, master=master,
         indicator=_indicator_re(lst, bound_of, units, suffix, path),
-        indicator_value=re.compile(rf"(?:{ARABIC}|{_CN_DECIMAL})(?P<suf>{_alt(list(suffix))})?"),
+        indicator_value=re.compile(rf"{_YEAR_LINK}|(?P<rev>{_REV})?(?:{ARABIC}|{_CN_DECIMAL})"
+                                   rf"(?P<suf>{_alt(list(suffix))})?"),
         enum_before=re.compile(rf"(?<![0-9０-９.．{_CN}])(?P<num>{ARABIC})[ \t]*[、和与及][ \t]*$"),
         prefix=prefix, suffix=suffix,
         bounds=compile_regex(rf"(?P<word>{_alt(list(bound_of))})(?:{_alt(lst['bound_fillers'])})?[ \t]*$",
@@ -215,6 +220,8 @@ def load_rules() -> Rules:
         cn_before=compile_regex(rf"(?:{_alt(lst['cn_word_before'])})$", path, "cn_word_before"),
         arabic_before=compile_regex(rf"(?:{_alt(lst['arabic_word_before'])})$", path,
                                     "arabic_word_before"),
+        exclude_at=tuple(compile_regex(p, path, f"exclude_regex[{i}]")
+                         for i, p in enumerate(lst["exclude_regex"])),
         exclude_after=tuple(compile_regex(p, path, f"exclude_after_regex[{i}]")
                             for i, p in enumerate(lst["exclude_after_regex"])),
         exclude_before=tuple(compile_regex(p, path, f"exclude_before_regex[{i}]")
@@ -227,23 +234,36 @@ def load_rules() -> Rules:
 
 
 _CN_DECIMAL = "[零〇一二三四五六七八九]点[零〇一二三四五六七八九]+"
+# a year between an indicator and its value (由2021年的0.512降至0.386): a link, never a value
+_YEAR_LINK = r"(?P<year>(?:19|20)[0-9]{2}年(?:底|末|初|度)?)"
+# the reverse ratio 1:X (师生比1∶16.2), read only after an indicator word: X with unit "1:"
+_REV = r"1[:：∶](?![1１](?![0-9０-９.．]))(?=[0-9０-９])"
+REV_UNIT = "1:"
 
 
 def _indicator_re(lst: dict[str, list[str]], bound_of: dict[str, str], units: dict[str, Unit],
                   suffix: dict[str, str], path: str) -> re.Pattern[str]:
-    """Bare values after an indicator word, with the values listed after it.
+    """Bare values after an indicator word, with the values listed after it, in one clause.
 
     差异系数0.45, 差异率低于 0.15, 分别为0.42、0.35, 小学不高于0.45、初中不高于0.40,
-    分别降至零点三二和零点二九, 均低于国家规定的0.50和0.45, 降至0.40以下.
+    分别降至零点三二和零点二九, 均低于国家规定的0.50和0.45, 降至0.40以下, 师生比1∶16.2.
+    Past the first value, a value joined without a separator (、，和/) must be a decimal:
+    小学由2021年的0.512降至0.386 (a year and a to-verb between), 小学 0.281 初中 0.266
+    ≤0.50/≤0.45 (a table row as text: spaces and level words between).
     """
     bounds = _alt(list(bound_of))
-    link = rf"(?:{_alt(lst['indicator_links'])}|{bounds}|[ \t])*"
-    val = rf"(?:{ARABIC}|{_CN_DECIMAL})(?:{_alt(list(suffix))})?"
-    gap = rf"[ \t]*[、，,和与及][ \t]*(?:[^\d，。；,;、\n]{{1,4}}?)?{link}"
+    item = rf"(?:{_alt(lst['indicator_links'])}|{bounds}|{_YEAR_LINK.replace('?P<year>', '')}的?)"
+    link = rf"(?:{item}|[ \t])*"
+    suf = rf"(?:{_alt(list(suffix))})?"
+    val = rf"(?:{_REV})?(?:{ARABIC}|{_CN_DECIMAL}){suf}"
+    dec = rf"(?:{_D}+[.．]{_D}+(?![0-9０-９])|{_CN_DECIMAL}){suf}"
+    gap = rf"[ \t]*[、，,和与及/][ \t]*(?:[^\d，。；,;、\n]{{1,4}}?)?{link}"
+    # no separator: spaces, link words, at most four other characters (小学, 初中由) between
+    bare_gap = rf"(?=[^0-9０-９.．])[ \t]*(?:[^\d，。；,;、/\n%％:：∶]{{1,4}}?[ \t]*)?{link}"
     firsts = re.escape("".join(sorted({w[0] for w in list(bound_of) + lst["indicator_words"]})))
     return compile_regex(
         rf"(?=[{firsts}])(?P<bound0>{bounds})?(?:{_alt(lst['indicator_words'])})[^，。；,;\d%\n]{{0,8}}?{link}"
-        rf"(?P<nums>{val}(?:{gap}{val})*)"
+        rf"(?P<nums>{val}(?:{gap}{val}|{bare_gap}{dec})*)"
         rf"(?![0-9０-９%％.．:：∶]|[ \t]*(?:{_alt(list(units))}|年|月|日|万|亿))",
         path, "indicator_words")
 
@@ -411,6 +431,10 @@ def _unit_ok(text: str, m: re.Match[str], unit: Unit) -> bool:
         return False
     if unit.not_years and _YEAR.fullmatch(m.group("num") or ""):
         return False  # 2023届毕业生: a cohort named by its year
+    if unit.not_after:
+        before = text[max(0, m.start() - 4):m.start()]
+        if any(before.endswith(w) for w in unit.not_after):
+            return False  # 三年级二班: a class named by its number
     if unit.needs_before:
         before = text[max(0, m.start() - 2):m.start()]
         return any(before.endswith(w) for w in unit.needs_before)
@@ -526,6 +550,8 @@ def _excluded(text: str, c: _Cand, rules: Rules, names: list[tuple[int, int]]) -
     after = text[c.end:c.end + 6]
     if any(p.search(after) for p in rules.exclude_after):
         return True
+    if any(p.match(text, c.start) for p in rules.exclude_at):
+        return True
     if rules.never.match(text, c.start) or rules.never.match(text, max(0, c.start - 1)):
         return True
     before = text[max(0, c.start - 16):c.start]
@@ -566,15 +592,18 @@ def _indicators(text: str, rules: Rules) -> list[_Cand]:
         group_q = rules.bound_of[m.group("bound0")] if m.group("bound0") else None
         base = m.start("nums")
         for n in rules.indicator_value.finditer(m.group("nums")):
+            if n.group("year"):
+                continue  # 由2021年的0.512: the year links, it is no value
             num = n.group()[:n.start("suf") - n.start()] if n.group("suf") else n.group()
-            v = parse_decimal(num)
+            v = parse_decimal(num[n.end("rev") - n.start():] if n.group("rev") else num)
             if v is None:
                 continue
             start = base + n.start()
             near = rules.bounds.search(text, max(0, start - 9), start)
             qual = (rules.suffix[n.group("suf")] if n.group("suf")
                     else rules.bound_of[near.group("word")] if near else group_q)
-            out.append(_Cand(start, base + n.end(), "number", v, None, "", qual, "indicator"))
+            out.append(_Cand(start, base + n.end(), "number", v, None,
+                             REV_UNIT if n.group("rev") else "", qual, "indicator"))
     return out
 
 
