@@ -411,11 +411,14 @@ def _windows(text: str, fig: Figure, clause: tuple[int, int], others: list[Figur
     nxt = [f.start for f in others if f.start >= fig.end and f.end <= c1]
     b0 = _list_cut(text, max(prev) if prev else c0, fig.start)
     a1 = c1
-    if nxt:
-        comma = text.find("、", fig.end, min(nxt))
-        if comma >= 0:
-            a1 = comma
+    if nxt:  # the next figure's own words: after a 、, or inside an aside (24所（含…学校11所）)
+        m = _NEXT_ITEM.search(text, fig.end, min(nxt))
+        if m:
+            a1 = m.start()
     return (b0, fig.start), (fig.end, a1)
+
+
+_NEXT_ITEM = re.compile(r"[、（(]")
 
 
 def _is_bare(text: str, before: tuple[int, int], after: tuple[int, int], money: bool = False) -> bool:
@@ -601,14 +604,17 @@ def _follow_on(p: _Probe, sent: _Sentence, clause: tuple[int, int], own: str | N
     earlier one absorbs (交流教师…其中骨干教师占比: still the rotation)."""
     rules = load_metric_rules()
     if own is None and how == "no cue":
-        listed = _list_item(p, sent, clause)
+        listed = _list_item(p, sent, clause) or _change_of_previous(p, sent, clause)
         if listed:
             return listed
     lead = p.text[clause[0]:p.fig.start]
-    part = rules.part_of.search(lead) is not None
+    m = rules.part_of.search(lead)
+    part = m is not None
     if not part and not rules.refers_back.search(lead):
         return None
-    stop = clause[0] if part else p.fig.start
+    if part:
+        lead = lead[m.start():]
+    stop = clause[0] + m.start() if m else p.fig.start
     earlier = [f for f in sent.figures if f.end <= stop and f is not p.fig]
     if not earlier or not earlier[-1].metric:
         return None
@@ -618,8 +624,25 @@ def _follow_on(p: _Probe, sent: _Sentence, clause: tuple[int, int], own: str | N
         return None
     if own is not None and own not in metric.absorbs and not how.startswith("weak"):
         return None
+    if metric.forbids and metric.forbids.search(p.text, clause[0], clause[1]):
+        return None  # the part names what the metric rules out (其中…占地120亩 after 校舍面积)
     mid = _fit(metric, p.fig, p.rel)
     return (mid, f"{'part' if part else 'refers'}:{prev.surface}") if mid else None
+
+
+def _change_of_previous(p: _Probe, sent: _Sentence, clause: tuple[int, int]) -> tuple[str, str] | None:
+    """A change with no subject of its own, opening the clause after a figure (在校生7.42万人，
+    比上年减少1,035人): the change of that figure, so its metric when kind and unit fit."""
+    if p.rel != "change" or _strip_bare(p.text[clause[0]:p.fig.start]).strip():
+        return None
+    prev = next((f for f in reversed(sent.figures) if f.end <= clause[0]), None)
+    if prev is None or not prev.metric or prev.kind != p.fig.kind:
+        return None
+    if _strip_bare(p.text[prev.end:clause[0]]).strip(" \t，,；;"):
+        return None  # words after the earlier figure: the change may be of something else
+    metric = load_metric_rules().by_id.get(prev.metric)
+    mid = _fit(metric, p.fig, p.rel) if metric else None
+    return (mid, f"change:{prev.surface}") if mid else None
 
 
 def _list_item(p: _Probe, sent: _Sentence, clause: tuple[int, int]) -> tuple[str, str] | None:
