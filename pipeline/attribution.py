@@ -844,11 +844,30 @@ def _attribute_one(doc: _Doc, fig: Figure, sent: _Sentence, lead: periods.TimePh
     clause = sent.clauses[_clause_of(sent, fig.start)]
     target_section = any(modality_mod.is_target_heading(text[h.start:h.end])
                          for h in _enclosing(doc.heads, fig.start))
-    mod, _why = modality_mod.classify(text, sent.span, clause, (fig.start, fig.end),
-                                      target_time=target_time, target_section=target_section)
+    mod, why = modality_mod.classify(text, sent.span, clause, (fig.start, fig.end),
+                                     target_time=target_time, target_section=target_section)
+    if why == "actual":
+        mod = _followed_modality(text, sent, clause, fig, rule) or mod
     fig.metric, fig.metric_rule = metric, rule
     fig.year_start, fig.year_end = period if period else (None, None)
     fig.modality = mod
+
+
+def _followed_modality(text: str, sent: _Sentence, clause: tuple[int, int], fig: Figure,
+                      rule: str) -> str | None:
+    """A part or share of an earlier figure (its metric taken by ``part:``/``refers:``, or
+    its clause opening with 其中 or 占…的) with no modality cue of its own shares that
+    figure's plan or rule: 计划交流轮岗教师316名，…，其中骨干教师68名，占交流总数的21.5%."""
+    how, _, surface = rule.partition(":")
+    earlier = [f for f in sent.figures if f.end <= fig.start]
+    if how in ("part", "refers"):
+        src = next((f for f in reversed(earlier) if f.surface == surface), None)
+    else:
+        rules = load_metric_rules()
+        lead = text[clause[0]:fig.start]
+        follows = rules.part_of.search(lead) or rules.refers_back.search(lead)
+        src = earlier[-1] if follows and earlier else None
+    return src.modality if src is not None and src.modality in ("target", "standard") else None
 
 
 def attribute(text: str, sentences: list[tuple[int, int]], figures: list[Figure],

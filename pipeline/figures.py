@@ -72,6 +72,7 @@ class Rules:
     bounds: re.Pattern[str]
     bound_of: dict[str, str]
     far_bound: re.Pattern[str]
+    respective_bound: re.Pattern[str]
     far_block: re.Pattern[str]
     change_re: re.Pattern[str]
     to_re: re.Pattern[str]
@@ -211,6 +212,9 @@ def load_rules() -> Rules:
         far_bound=compile_regex(rf"(?P<word>{_alt(list(bound_of))})(?P<mid>[^，。；：,;:!?！？\n\d%％]{{0,22}}"
                                 rf"(?:{_alt(lst['far_bound_ends'])}))$",
                                 path, "bounds"),
+        respective_bound=compile_regex(
+            rf"分别(?P<word>{_alt(list(bound_of))})[^，。；：,;:!?！？\n]{{1,16}}?[、和与及][ \t]*$",
+            path, "bounds"),
         far_block=compile_regex(rf"{_alt(lst['to_verbs'] + lst['change_verbs'] + lst['far_bound_block'])}",
                                 path, "far_bound_block"),
         **_verb_patterns(lst, units, list(bound_of), path),
@@ -582,6 +586,10 @@ def _bound(text: str, c: _Cand, rules: Rules, prev_end: int) -> None:
     far = rules.far_bound.search(text, max(prev_end, c.start - 30), c.start)
     if far and not rules.far_block.search(far.group("mid")):
         c.qualifier = rules.bound_of[far.group("word")]
+        return
+    resp = rules.respective_bound.search(text, max(0, c.start - 24), c.start)
+    if resp:  # 分别不超过45人、50人: the bound before 分别's list bounds each value in it
+        c.qualifier = rules.bound_of[resp.group("word")]
 
 
 def _indicators(text: str, rules: Rules) -> list[_Cand]:
