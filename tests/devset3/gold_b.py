@@ -14,29 +14,14 @@ then rewrites gold_b.jsonl. Edit the gold here, not in gold_b.jsonl.
 F(surface, kind, value, metric, year, modality, qual); year Y -> [Y, Y].
 Conventions: tests/devset/README.md, tests/devset2/README.md, NOTES_A.md, NOTES_B.md.
 """
-import json, os, re, sys, html as H
+import os
+import sys
 
-A = 'actual'; T = 'target'; S = 'standard'
-
-
-def F(surface, kind, value, metric=None, year=None, modality=A, qual=None):
-    if isinstance(year, int):
-        year = [year, year]
-    return {"surface": surface, "kind": kind, "value": value, "qualifier": qual,
-            "metric": metric, "year": year, "modality": modality}
-
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from goldkit import A, T, S, F, MU, ar, c, check_and_write, document_builder, m, n, p, pp  # noqa: E402,F401
 
 docs = []
-
-
-def D(doc, title, published, as_of, code, name, level, junk, measures, figures):
-    docs.append({"doc": doc, "title": title, "published": published, "as_of_year": as_of,
-                 "region": {"code": code, "name": name, "level": level}, "junk": junk,
-                 "measures": sorted(measures), "figures": figures})
-
-
-c = 'count'; m = 'money'; p = 'percent'; n = 'number'; ar = 'area'; pp = 'pp'
-MU = 10000 / 15          # 1 亩 in square metres
+D = document_builder(docs)
 
 # ---------------------------------------------------------------- f07
 # District self-assessment excerpt (优质均衡 自评报告), page 2024-10-15, signed
@@ -249,111 +234,4 @@ D("f12_dunhua_xiaoyuan", "【走进校园】敦化市第三小学：让每个孩
 
 # ================================================================ checks
 here = os.path.dirname(os.path.abspath(__file__))
-base = os.path.join(here, 'docs')
-KINDS = {'money', 'percent', 'pp', 'count', 'area', 'number'}
-QUALS = {None, 'nearly', 'about', 'over', 'at_least', 'at_most'}
-MODS = {'actual', 'target', 'standard'}
-VOCAB_METRICS, VOCAB_MEASURES = set(), set()
-vocab = '/work/shared/spec/vocabulary.md'
-if os.path.exists(vocab):
-    section = None
-    for line in open(vocab, encoding='utf-8'):
-        if line.startswith('## '):
-            section = line
-        mm = re.match(r'- `([a-z_]+)` — ', line)
-        if mm and section:
-            (VOCAB_METRICS if 'Metrics' in section else VOCAB_MEASURES).add(mm.group(1))
-
-
-def visible(markup):
-    t = re.sub(r'(?is)<(script|style)\b.*?</\1>', '', markup)
-    t = re.sub(r'<[^>]+>', '', t)
-    return H.unescape(t)
-
-
-def load(doc):
-    for fn in sorted(os.listdir(base)):
-        if os.path.splitext(fn)[0] == doc:
-            path = os.path.join(base, fn)
-            raw = open(path, 'rb').read()
-            if fn.endswith('.jsonl'):
-                raw_t = raw.decode('utf-8')
-                recs = [json.loads(l) for l in raw_t.splitlines() if l.strip()]
-                return raw_t, [visible(r['html']) if r.get('html') else r['text'] for r in recs]
-            if fn.endswith('.html'):
-                cs = re.search(rb'charset=["\']?([A-Za-z0-9_-]+)', raw[:2048])
-                raw_t = raw.decode(cs.group(1).decode('ascii'))   # strict, in the declared charset
-                return raw_t, [visible(raw_t)]
-            raw_t = raw.decode('utf-8')
-            return raw_t, [raw_t]
-    raise SystemExit('no file for ' + doc)
-
-
-NUMCH = set('0123456789０１２３４５６７８９.,．零〇一二两三四五六七八九十百千万亿点')
-FW = str.maketrans('０１２３４５６７８９', '0123456789')
-
-
-def arabic_value(s, kind):
-    """Independent reading of a surface written with Arabic digits; None if not applicable."""
-    t = s.translate(FW)
-    for q in ('近', '约', '超过', '超', '逾'):
-        if t.startswith(q):
-            t = t[len(q):]
-    mm = re.match(r'^(\d[\d,]*(?:\.\d+)?)(.*)$', t)
-    if not mm:
-        return None
-    v = float(mm.group(1).replace(',', ''))
-    rest = mm.group(2)
-    if rest[:1] in ('余', '多') and rest[1:2] in ('万', '亿'):   # 2400余万元
-        rest = rest[1:]
-    if rest.startswith('万'):
-        v *= 1e4; rest = rest[1:]
-    elif rest.startswith('亿'):
-        v *= 1e8; rest = rest[1:]
-    if rest.startswith('亩'):
-        v *= MU
-    return v
-
-
-ok = True
-for d in docs:
-    raw, texts = load(d['doc'])
-    for j in d['junk']:
-        if j not in raw:
-            print('JUNK NOT IN RAW', d['doc'], j); ok = False
-    assert set(d) == {"doc", "title", "published", "as_of_year", "region", "junk", "measures", "figures"}
-    assert re.fullmatch(r'\d{6}', d['region']['code']), d['doc']
-    for ms in d['measures']:
-        if VOCAB_MEASURES and ms not in VOCAB_MEASURES:
-            print('UNKNOWN MEASURE', d['doc'], ms); ok = False
-    for f in d['figures']:
-        if f['kind'] not in KINDS or f['qualifier'] not in QUALS or f['modality'] not in MODS:
-            print('BAD FIELD', d['doc'], f); ok = False
-        if f['metric'] is not None and VOCAB_METRICS and f['metric'] not in VOCAB_METRICS:
-            print('UNKNOWN METRIC', d['doc'], f['metric']); ok = False
-        av = arabic_value(f['surface'], f['kind'])
-        if av is not None and abs(av - f['value']) > 1e-6 * max(1, abs(f['value'])):
-            print('VALUE?', d['doc'], f['surface'], f['value'], av); ok = False
-    for t in texts:
-        if d['title'] not in t:
-            print('TITLE NOT IN TEXT', d['doc']); ok = False
-        pos = 0
-        for f in d['figures']:
-            s = f['surface']
-            i = t.find(s, pos)
-            while i > 0 and s[0] in NUMCH and t[i - 1] in NUMCH:
-                i = t.find(s, i + 1)
-            if i < 0:
-                print('NOT IN ORDER', d['doc'], s); ok = False; break
-            end = i + len(s)
-            if s[-1] in NUMCH and end < len(t) and t[end] in NUMCH:
-                print('TRUNCATED NUMBER', d['doc'], s, repr(t[i:end + 3])); ok = False
-            pos = end
-
-print('ok' if ok else 'FAIL', sum(len(d['figures']) for d in docs), 'figures', len(docs), 'docs',
-      {d['doc'][:3]: len(d['figures']) for d in docs})
-if not ok:
-    sys.exit(1)
-with open(os.path.join(here, 'gold_b.jsonl'), 'w', encoding='utf-8') as fh:
-    for d in docs:
-        fh.write(json.dumps(d, ensure_ascii=False) + '\n')
+check_and_write(docs, os.path.join(here, 'docs'), os.path.join(here, 'gold_b.jsonl'), html_charset=None)
