@@ -17,7 +17,7 @@ Conventions: tests/devset/README.md, tests/devset2/README.md, NOTES_A.md, NOTES_
 import os
 import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from goldkit import A, T, S, F, MU, ar, c, check_and_write, document_builder, m, n, p, pp  # noqa: E402,F401
 
 docs = []

@@ -1,5 +1,5 @@
 """What the dev-set gold scripts share: the figure and document builders, and the checks
-run before a gold file is written (see gold_a.py, gold_b.py and tests/devset4/gold.py).
+run before a gold file is written (tests/devset3/gold_a.py, gold_b.py, tests/devset4/gold.py).
 
 Each writer keeps the gold as data in a script of their own; the checks are one piece of
 code so a fix to them (2400余万元, a declared charset) reaches every set.
@@ -16,7 +16,7 @@ MU = 10000 / 15          # 1 亩 in square metres
 KINDS = {'money', 'percent', 'pp', 'count', 'area', 'number'}
 QUALS = {None, 'nearly', 'about', 'over', 'at_least', 'at_most'}
 MODS = {'actual', 'target', 'standard'}
-VOCAB = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '..', 'shared', 'spec',
+VOCAB = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'shared', 'spec',
                      'vocabulary.md')
 NUMCH = set('0123456789０１２３４５６７８９.,．零〇一二两三四五六七八九十百千万亿点')
 FW = str.maketrans('０１２３４５６７８９', '0123456789')
@@ -102,7 +102,80 @@ def arabic_value(s, kind):
     return v
 
 
-def _check_doc(d, raw, texts, metrics, measures):
+CN_DIGIT = {'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5,
+            '六': 6, '七': 7, '八': 8, '九': 9}
+CN_UNIT = {'十': 10, '百': 100, '千': 1000}
+
+
+def cn_int(s):
+    """'两万三千四百' -> 23400, '一百一十二' -> 112, '十一' -> 11."""
+    total, section, digit = 0, 0, None
+    for ch in s:
+        if ch in CN_DIGIT:
+            digit = CN_DIGIT[ch]
+        elif ch in CN_UNIT:
+            section += (1 if digit is None else digit) * CN_UNIT[ch]
+            digit = None
+        elif ch in ('万', '亿'):
+            section += digit or 0
+            total += section * (10000 if ch == '万' else 100000000)
+            section, digit = 0, None
+        else:
+            raise ValueError(s)
+    return total + section + (digit or 0)
+
+
+def _cn_decimal(v, frac):
+    return float('%d.%s' % (v, ''.join(str(CN_DIGIT[ch]) for ch in frac)))
+
+
+def chinese_value(s, kind):
+    """Independent reading of a surface written in Chinese numerals; None if the surface
+    holds Arabic digits or no Chinese numeral."""
+    if re.search(r'[0-9０-９]', s):
+        return None
+    t = s
+    for q in ('近', '约', '超过', '超', '逾', '不足'):
+        if t.startswith(q):
+            t = t[len(q):]
+    mm = re.match(r'^百分之([零〇一二两三四五六七八九十百]+)(?:点([零〇一二三四五六七八九]+))?', t)
+    if mm:
+        v = cn_int(mm.group(1))
+        return _cn_decimal(v, mm.group(2)) if mm.group(2) else float(v)
+    mm = re.match(r'^([零〇一二两三四五六七八九十百千万亿]+)(?:点([零〇一二三四五六七八九]+))?(.*)$', t)
+    if not mm:
+        return None
+    num = mm.group(1)
+    mult = 1
+    while num and num[-1] in '万亿' and not mm.group(2):
+        mult *= 10000 if num[-1] == '万' else 100000000
+        num = num[:-1]
+    v = float(cn_int(num)) if num else 1.0
+    if mm.group(2):
+        v = _cn_decimal(v, mm.group(2))
+    rest = mm.group(3)
+    if rest.startswith('余') or rest.startswith('多'):
+        rest = rest[1:]
+    if rest.startswith('万'):
+        mult *= 10000
+    elif rest.startswith('亿'):
+        mult *= 100000000
+    if rest.startswith('成'):
+        mult *= 10
+    return v * mult
+
+
+def _glued_ok(t, i):
+    """A '点' before the match is a decimal point only after a numeral (教学点23个 is fine)."""
+    return t[i - 1] == '点' and (i < 2 or t[i - 2] not in NUMCH)
+
+
+def _value_ok(f, reader):
+    v = reader(f['surface'], f['kind'])
+    return v is None or abs(v - f['value']) <= 1e-6 * max(1, abs(f['value']))
+
+
+def _check_doc(d, raw, texts, metrics, measures, lengths=None):
     ok = True
     for j in d['junk']:
         if j not in raw:
@@ -117,17 +190,22 @@ def _check_doc(d, raw, texts, metrics, measures):
             print('BAD FIELD', d['doc'], f); ok = False
         if f['metric'] is not None and metrics and f['metric'] not in metrics:
             print('UNKNOWN METRIC', d['doc'], f['metric']); ok = False
-        av = arabic_value(f['surface'], f['kind'])
-        if av is not None and abs(av - f['value']) > 1e-6 * max(1, abs(f['value'])):
-            print('VALUE?', d['doc'], f['surface'], f['value'], av); ok = False
+        if not _value_ok(f, arabic_value):
+            print('VALUE?', d['doc'], f['surface'], f['value'], arabic_value(f['surface'], f['kind'])); ok = False
+        if not _value_ok(f, chinese_value):
+            print('CN VALUE?', d['doc'], f['surface'], f['value'], chinese_value(f['surface'], f['kind'])); ok = False
+        if f['year'] is not None and not (len(f['year']) == 2 and f['year'][0] <= f['year'][1]):
+            print('BAD YEAR', d['doc'], f); ok = False
     for t in texts:
         if d['title'] not in t:
             print('TITLE NOT IN TEXT', d['doc']); ok = False
+        if lengths and not lengths[0] <= len(t) <= lengths[1]:
+            print('LENGTH', d['doc'], len(t)); ok = False
         pos = 0
         for f in d['figures']:
             s = f['surface']
             i = t.find(s, pos)
-            while i > 0 and s[0] in NUMCH and t[i - 1] in NUMCH:
+            while i > 0 and s[0] in NUMCH and t[i - 1] in NUMCH and not _glued_ok(t, i):
                 i = t.find(s, i + 1)
             if i < 0:
                 print('NOT IN ORDER', d['doc'], s); ok = False; break
@@ -138,13 +216,19 @@ def _check_doc(d, raw, texts, metrics, measures):
     return ok
 
 
-def check_and_write(docs, base, out, html_charset=None):
-    """Run every check over ``docs`` (documents in ``base``); write ``out`` only if all pass."""
+def check_and_write(docs, base, out, html_charset=None, lengths=None, every_file=False):
+    """Run every check over ``docs`` (documents in ``base``); write ``out`` only if all pass.
+    ``lengths``: (min, max) characters of each text; ``every_file``: each file in ``base``
+    has gold (a set whose folder holds one writer's documents only)."""
     metrics, measures = vocabulary()
     ok = True
+    if every_file:
+        files = {os.path.splitext(fn)[0] for fn in os.listdir(base)}
+        if files != {d['doc'] for d in docs}:
+            print('DOCS AND GOLD DIFFER', sorted(files ^ {d['doc'] for d in docs})); ok = False
     for d in docs:
         raw, texts = load(base, d['doc'], html_charset)
-        ok = _check_doc(d, raw, texts, metrics, measures) and ok
+        ok = _check_doc(d, raw, texts, metrics, measures, lengths) and ok
     print('ok' if ok else 'FAIL', sum(len(d['figures']) for d in docs), 'figures', len(docs), 'docs',
           {d['doc'][:3]: len(d['figures']) for d in docs})
     if not ok:
