@@ -636,8 +636,8 @@ def _change_of_previous(p: _Probe, sent: _Sentence, clause: tuple[int, int]) -> 
     if p.rel != "change" or _strip_bare(p.text[clause[0]:p.fig.start]).strip():
         return None
     prev = next((f for f in reversed(sent.figures) if f.end <= clause[0]), None)
-    if prev is None or not prev.metric or prev.kind != p.fig.kind:
-        return None
+    if prev is None or not prev.metric:
+        return None  # (a share of a sum is its growth: 支出2.1亿元，同比增长6.8%)
     if _strip_bare(p.text[prev.end:clause[0]]).strip(" \t，,；;"):
         return None  # words after the earlier figure: the change may be of something else
     metric = load_metric_rules().by_id.get(prev.metric)
@@ -720,12 +720,25 @@ def _own_metric(p: _Probe, sent: _Sentence, ci: int, windows: tuple[tuple[int, i
     if hit:
         return _label(hit, "sentence")
     if money and not ambiguous:
-        hit, ambiguous = _inherit(p, [(h.start, h.end) for h in _enclosing(heads, fig.start)])
+        hit, ambiguous = _inherit(p, _heading_scopes(text, heads, fig.start))
         if hit:
             return _label(hit, "heading")
     if weak:
         return _label(_best(weak), "weak" + ("(several purposes)" if ambiguous else ""))
     return None, "null:distributive" if p.per_unit_only else "no cue"
+
+
+def _heading_scopes(text: str, heads: list[Heading], pos: int) -> list[tuple[int, int]]:
+    """The headings around ``pos``, innermost first, then the document's title line: a
+    report titled 关于…教育经费预算执行情况的报告 is about that money throughout, though a
+    by-line under the title ends the title's own section."""
+    scopes = [(h.start, h.end) for h in _enclosing(heads, pos)]
+    lead = len(text) - len(text.lstrip())
+    if heads and heads[0].start == lead and heads[0].level == 0 and heads[0].end <= pos:
+        title = (heads[0].start, heads[0].end)
+        if title not in scopes:
+            scopes.append(title)
+    return scopes
 
 
 # -- 分别: each value to its own subject -----------------------------------------------------
