@@ -257,6 +257,9 @@ def _line_at(text: str, pos: int) -> str:
     return text[start:end if end >= 0 else len(text)]
 
 
+_FROM = ("由", "从")
+
+
 def _actual_years(text: str) -> list[tuple[int, bool]]:
     """Explicit years the text reports as done (not targets, not comparison bases),
     each with whether it starts a period running to now (2022年以来)."""
@@ -267,7 +270,9 @@ def _actual_years(text: str) -> list[tuple[int, bool]]:
         if _SIGNATURE.fullmatch(_line_at(text, p.start)):
             continue  # a date alone on its line signs the document; it reports nothing
         year = p.b if p.kind in ("range", "list") else p.a
-        years.append((year, p.kind == "since"))  # type: ignore[arg-type]
+        # the start of a from-to (由2021年的1,025家压减至29家) opens a change running to now
+        opens = p.kind == "since" or text[max(0, p.start - 1):p.start] in _FROM
+        years.append((year, opens))  # type: ignore[arg-type]
     return years
 
 
