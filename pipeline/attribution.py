@@ -793,9 +793,10 @@ def _group(text: str, sentences: list[tuple[int, int]], figures: list[Figure]) -
     for fig in figures:
         by.setdefault(_sentence_of(sentences, starts, fig), []).append(fig)
     out = []
+    caption = periods.load_time_rules().table_caption
     for span in sorted(set(by) | set(sentences)):  # figure-less sentences may lead a list (…：)
         figs = sorted(by.get(span, []), key=lambda f: f.start)
-        if not (figs or _ends_with_colon(text, *span)):
+        if not (figs or _ends_with_colon(text, *span) or caption.search(text[span[0]:span[1]].strip())):
             out.append(_Sentence(span, [span], [], []))
             continue
         phrases = periods.find_time_phrases(text, span[0], span[1])
@@ -812,11 +813,14 @@ def _ends_with_colon(text: str, a: int, b: int) -> bool:
 
 def _lead_phrase(text: str, sent: _Sentence, lead: periods.TimePhrase | None) -> periods.TimePhrase | None:
     """A figure-less sentence ending in ：with a time phrase heads the list items that follow
-    (2021年以来，主要做了以下工作：/ 1、…); any other sentence ends that reach."""
-    body = text[sent.span[0]:sent.span[1]].rstrip()
-    if not sent.figures and body.endswith(("：", ":")) and sent.phrases:
+    (2021年以来，主要做了以下工作：/ 1、…), and a table's caption (表1 2024年…进展情况) the
+    rows under it; any other sentence ends that reach."""
+    rules = periods.load_time_rules()
+    body = text[sent.span[0]:sent.span[1]].strip()
+    if not sent.figures and sent.phrases and (body.endswith(("：", ":"))
+                                              or rules.table_caption.search(body)):
         return sent.phrases[-1]
-    if lead is not None and periods.load_time_rules().list_marker.match(body):
+    if lead is not None and (rules.list_marker.match(body) or rules.table_row.match(body)):
         return lead
     return None
 

@@ -58,13 +58,16 @@ class TimeRules:
     list_marker: re.Pattern[str]
     review: re.Pattern[str]
     review_head: int
+    table_caption: re.Pattern[str]
+    table_row: re.Pattern[str]
     # the patterns, then relative_re, found together (one automaton pass over their prefixes)
     index: PatternIndex
 
 
 _TOP_KEYS = ("year_digits", "patterns", "relative", "plans", "base_before", "base_after",
              "target_before", "target_after", "actual_before", "actual_in_sentence",
-             "current_signs", "current_gap", "fresh_signs", "list_marker", "review", "review_head")
+             "current_signs", "current_gap", "fresh_signs", "list_marker", "table_caption", "table_row",
+             "review", "review_head")
 
 
 def _plans(data: dict, path: str) -> dict[str, tuple[int, int]]:
@@ -119,6 +122,8 @@ def load_time_rules(path: str | None = None) -> TimeRules:
         current_gap=need(data, "current_gap", int, shown, "<file>"),
         fresh_signs=rx("fresh_signs"),
         list_marker=rx("list_marker"),
+        table_caption=rx("table_caption"),
+        table_row=rx("table_row"),
         review=rx("review"),
         review_head=need(data, "review_head", int, shown, "<file>"),
         index=PatternIndex([rx for _, rx in patterns] + [relative_re]),
