@@ -83,6 +83,7 @@ class Rules:
     one_cue: re.Pattern[str]
     one_window: int
     cn_before: re.Pattern[str]
+    cn_before_except: re.Pattern[str]
     arabic_before: re.Pattern[str]
     exclude_at: tuple[re.Pattern[str], ...]
     exclude_after: tuple[re.Pattern[str], ...]
@@ -157,7 +158,7 @@ def _prefixes(data: dict, path: str) -> dict[str, tuple[str, tuple[str, ...], tu
 
 _FIG_KEYS = ("prefix_qualifiers", "suffix_qualifiers", "approx_words", "bounds", "bound_fillers", "far_bound_block", "far_bound_ends", "range_separators",
              "to_verbs", "change_verbs", "change_not_after", "to_not_after", "verb_fillers", "verb_adverbs", "from_words", "indicator_words",
-             "indicator_links", "money_cues", "one_cues", "one_window", "cn_word_before",
+             "indicator_links", "money_cues", "one_cues", "one_window", "cn_word_before", "cn_word_before_except",
              "arabic_word_before", "never_words", "tenths", "exclude_regex", "exclude_after_regex",
              "exclude_before_regex",
              "short_quote_max")
@@ -222,6 +223,8 @@ def load_rules() -> Rules:
         one_cue=compile_regex(rf"(?:{_alt(lst['one_cues'])})[^\s，。；,;]{{0,2}}$", path, "one_cues"),
         one_window=need(data, "one_window", int, path, "<file>"),
         cn_before=compile_regex(rf"(?:{_alt(lst['cn_word_before'])})$", path, "cn_word_before"),
+        cn_before_except=compile_regex(rf"(?:{_alt(lst['cn_word_before_except'])})$", path,
+                                       "cn_word_before_except"),
         arabic_before=compile_regex(rf"(?:{_alt(lst['arabic_word_before'])})$", path,
                                     "arabic_word_before"),
         exclude_at=tuple(compile_regex(p, path, f"exclude_regex[{i}]")
@@ -420,8 +423,8 @@ def _numeral_ok(text: str, m: re.Match[str], rules: Rules, has_qual: bool) -> bo
         if _CUT_SEPARATOR.search(before):
             return False  # 25,6万元: a damaged number; emit nothing rather than guess
         return not rules.arabic_before.search(before)
-    if not m.group("pre") and rules.cn_before.search(before):
-        return False
+    if not m.group("pre") and rules.cn_before.search(before) and not rules.cn_before_except.search(before):
+        return False  # 高一 is a grade, but 提高一点二个百分点 a change
     if set(num) <= set("十百千拾佰仟") and num not in ("十", "拾") and not has_qual:
         return False  # 千家万户: a bare place word is an amount only with 近/上/过
     return True
