@@ -826,10 +826,15 @@ def _lead_phrase(text: str, sent: _Sentence, lead: periods.TimePhrase | None) ->
 
 
 def _period(text: str, fig: Figure, sent: _Sentence, lead: periods.TimePhrase | None,
-            as_of: int | None, respective: dict[int, int]) -> tuple[tuple[int, int] | None, bool]:
+            as_of: int | None, respective: dict[int, int],
+            dated: periods.TimePhrase | None = None) -> tuple[tuple[int, int] | None, bool]:
     """The figure's period and whether it is a goal date; a plan period still running
-    after the as-of year (十四五期间 in 2024) is a goal."""
+    after the as-of year (十四五期间 in 2024) is a goal. ``dated`` is the last phrase
+    naming its years before this sentence, what 同年/当年 refer back to."""
     phrase = periods.governing(sent.phrases, text, sent.span[0], fig.start) or lead
+    if phrase is not None and phrase.kind == "same":
+        phrase = next((p for p in reversed(sent.phrases)
+                       if p.end <= phrase.start and p.kind in periods.DATED and not p.base), dated)
     if phrase is None:
         return None, False
     period = phrase.period(as_of)
@@ -852,12 +857,13 @@ class _Doc:
 
 
 def _attribute_one(doc: _Doc, fig: Figure, sent: _Sentence, lead: periods.TimePhrase | None,
-                   subject: tuple[int, int] | None = None) -> None:
+                   subject: tuple[int, int] | None = None,
+                   dated: periods.TimePhrase | None = None) -> None:
     text = doc.text
     metric, rule = metric_of(text, fig, sent, doc.heads, subject, doc.school_doc, doc.live)
     if subject:
         rule = f"{rule}; 分别:{text[subject[0]:subject[1]]}"
-    period, target_time = _period(text, fig, sent, lead, doc.as_of, _respective_order(text, sent))
+    period, target_time = _period(text, fig, sent, lead, doc.as_of, _respective_order(text, sent), dated)
     clause = sent.clauses[_clause_of(sent, fig.start)]
     target_section = any(modality_mod.is_target_heading(text[h.start:h.end])
                          for h in _enclosing(doc.heads, fig.start))
@@ -898,7 +904,7 @@ def attribute(text: str, sentences: list[tuple[int, int]], figures: list[Figure]
         return
     school = is_school_document(text) if school_doc is None else school_doc
     doc = _Doc(text, headings(text), as_of_year, school, live_cues(text))
-    lead = None
+    lead = dated = None
     for sent in _group(text, sentences or split_sentences(text), figures):
         lead = _lead_phrase(text, sent, lead)
         done: set[int] = set()
@@ -906,11 +912,13 @@ def attribute(text: str, sentences: list[tuple[int, int]], figures: list[Figure]
             subjects = respective_subjects(text, clause, sent.figures)
             for fig in sent.figures:
                 if clause[0] <= fig.start < clause[1]:
-                    _attribute_one(doc, fig, sent, lead, subjects.get(fig.start))
+                    _attribute_one(doc, fig, sent, lead, subjects.get(fig.start), dated)
                     done.add(id(fig))
         for fig in sent.figures:  # a figure outside every clause span (rare): still decided
             if id(fig) not in done:
-                _attribute_one(doc, fig, sent, lead)
+                _attribute_one(doc, fig, sent, lead, dated=dated)
+        dated = next((p for p in reversed(sent.phrases)
+                      if p.kind in periods.DATED and not p.base), dated)
 
 
 def describe(figure: Figure) -> str:

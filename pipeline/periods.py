@@ -18,7 +18,8 @@ from .rulefiles import compile_regex, load_yaml, need, no_unknown_keys, one_of
 from .wordscan import PatternIndex
 
 TIME_RULES = "time.yaml"
-KINDS = ("range", "list", "since", "year", "recent", "plan", "now", "relative", "relative_since")
+KINDS = ("range", "list", "since", "year", "recent", "plan", "now", "relative", "relative_since", "same")
+DATED = ("range", "list", "year")  # kinds that name their years outright (what 同年 refers back to)
 _CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
 
