@@ -395,7 +395,10 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _list_cut(text: str, start: int, end: int) -> int:
     """Where a figure's before-window starts: after the last 、 unless the item after it
-    is a short noun of a coordination (交流校长、副校长58人 keeps 交流校长)."""
+    is a short noun of a coordination (交流校长、副校长58人 keeps 交流校长) or the items
+    end in 等 and their kind (新建第五中学、第二小学等学校6所: one noun phrase)."""
+    if _ENUMERATED.search(text, start, end):
+        return start
     cuts = [i for i in range(start, end) if text[i] == "、"]
     for k in range(len(cuts) - 1, -1, -1):
         seg_end = cuts[k + 1] if k + 1 < len(cuts) else end
@@ -419,6 +422,7 @@ def _windows(text: str, fig: Figure, clause: tuple[int, int], others: list[Figur
 
 
 _NEXT_ITEM = re.compile(r"[、（(]")
+_ENUMERATED = re.compile(r"、[^、，；。,;\d]{1,16}等[^、，；。,;\d]{0,4}$")
 
 
 def _is_bare(text: str, before: tuple[int, int], after: tuple[int, int], money: bool = False) -> bool:
