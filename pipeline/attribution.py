@@ -620,6 +620,9 @@ def _follow_on(p: _Probe, sent: _Sentence, clause: tuple[int, int], own: str | N
         lead = lead[m.start():]
     stop = clause[0] + m.start() if m else p.fig.start
     earlier = [f for f in sent.figures if f.end <= stop and f is not p.fig]
+    if part:  # a part is of the last whole in its own unit (学校17所，新增学位8,100个，其中…9所)
+        same = [f for f in earlier if f.kind == p.fig.kind and f.unit == p.fig.unit]
+        earlier = same or earlier
     if not earlier or not earlier[-1].metric:
         return None
     prev = earlier[-1]
