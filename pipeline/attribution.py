@@ -611,23 +611,13 @@ def _follow_on(p: _Probe, sent: _Sentence, clause: tuple[int, int], own: str | N
         listed = _list_item(p, sent, clause) or _change_of_previous(p, sent, clause)
         if listed:
             return listed
-    lead = p.text[clause[0]:p.fig.start]
-    m = rules.part_of.search(lead)
-    part = m is not None
-    if not part and not rules.refers_back.search(lead):
+    found = _followed(p.text, sent, clause, p.fig)
+    if found is None or not found[0].metric:
         return None
-    if part:
-        lead = lead[m.start():]
-    stop = clause[0] + m.start() if m else p.fig.start
-    earlier = [f for f in sent.figures if f.end <= stop and f is not p.fig]
-    if part:  # a part is of the last whole in its own unit (学校17所，新增学位8,100个，其中…9所)
-        same = [f for f in earlier if f.kind == p.fig.kind and f.unit == p.fig.unit]
-        earlier = same or earlier
-    if not earlier or not earlier[-1].metric:
-        return None
-    prev = earlier[-1]
+    prev, part_lead = found
+    part = part_lead is not None
     metric = rules.by_id.get(prev.metric)
-    if metric is None or (part and not metric.parts and not _place_part(lead)):
+    if metric is None or (part and not metric.parts and not _place_part(part_lead)):
         return None
     if own is not None and own not in metric.absorbs and not how.startswith("weak"):
         return None
@@ -635,6 +625,26 @@ def _follow_on(p: _Probe, sent: _Sentence, clause: tuple[int, int], own: str | N
         return None  # the part names what the metric rules out (其中…占地120亩 after 校舍面积)
     mid = _fit(metric, p.fig, p.rel)
     return (mid, f"{'part' if part else 'refers'}:{prev.surface}") if mid else None
+
+
+def _followed(text: str, sent: _Sentence, clause: tuple[int, int],
+              fig: Figure) -> tuple[Figure, str | None] | None:
+    """The earlier figure ``fig`` qualifies, and the words from its 其中 mark when it is a
+    part (None when it refers back: 占比28.5%, 这一比例): a part is of the last whole in its
+    own kind and unit (学校17所，新增学位8,100个，其中…9所), a reference of the figure right
+    before it. The one reading for both metric (_follow_on) and modality."""
+    rules = load_metric_rules()
+    lead = text[clause[0]:fig.start]
+    m = rules.part_of.search(lead)
+    if m is None and not rules.refers_back.search(lead):
+        return None
+    stop = clause[0] + m.start() if m else fig.start
+    earlier = [f for f in sent.figures if f.end <= stop and f is not fig]
+    if m:
+        earlier = [f for f in earlier if f.kind == fig.kind and f.unit == fig.unit] or earlier
+    if not earlier:
+        return None
+    return earlier[-1], (lead[m.start():] if m else None)
 
 
 def _change_of_previous(p: _Probe, sent: _Sentence, clause: tuple[int, int]) -> tuple[str, str] | None:
@@ -832,6 +842,13 @@ def _lead_phrase(text: str, sent: _Sentence, lead: periods.TimePhrase | None) ->
     return None
 
 
+def _last_dated(phrases: list[periods.TimePhrase], before: int | None = None) -> periods.TimePhrase | None:
+    """The last phrase naming its years outright (what 同年/当年 refer back to), ending
+    before ``before`` when given."""
+    return next((p for p in reversed(phrases) if p.kind in periods.DATED and not p.base
+                 and (before is None or p.end <= before)), None)
+
+
 def _period(text: str, fig: Figure, sent: _Sentence, lead: periods.TimePhrase | None,
             as_of: int | None, respective: dict[int, int],
             dated: periods.TimePhrase | None = None) -> tuple[tuple[int, int] | None, bool]:
@@ -840,8 +857,7 @@ def _period(text: str, fig: Figure, sent: _Sentence, lead: periods.TimePhrase | 
     naming its years before this sentence, what 同年/当年 refer back to."""
     phrase = periods.governing(sent.phrases, text, sent.span[0], fig.start) or lead
     if phrase is not None and phrase.kind == "same":
-        phrase = next((p for p in reversed(sent.phrases)
-                       if p.end <= phrase.start and p.kind in periods.DATED and not p.base), dated)
+        phrase = _last_dated(sent.phrases, phrase.start) or dated
     if phrase is None:
         return None, False
     period = phrase.period(as_of)
@@ -877,27 +893,19 @@ def _attribute_one(doc: _Doc, fig: Figure, sent: _Sentence, lead: periods.TimePh
     mod, why = modality_mod.classify(text, sent.span, clause, (fig.start, fig.end),
                                      target_time=target_time, target_section=target_section)
     if why == "actual":
-        mod = _followed_modality(text, sent, clause, fig, rule) or mod
+        mod = _followed_modality(text, sent, clause, fig) or mod
     fig.metric, fig.metric_rule = metric, rule
     fig.year_start, fig.year_end = period if period else (None, None)
     fig.modality = mod
 
 
-def _followed_modality(text: str, sent: _Sentence, clause: tuple[int, int], fig: Figure,
-                      rule: str) -> str | None:
-    """A part or share of an earlier figure (its metric taken by ``part:``/``refers:``, or
-    its clause opening with 其中 or 占…的) with no modality cue of its own shares that
-    figure's plan or rule: 计划交流轮岗教师316名，…，其中骨干教师68名，占交流总数的21.5%."""
-    how, _, surface = rule.partition(":")
-    earlier = [f for f in sent.figures if f.end <= fig.start]
-    if how in ("part", "refers"):
-        src = next((f for f in reversed(earlier) if f.surface == surface), None)
-    else:
-        rules = load_metric_rules()
-        lead = text[clause[0]:fig.start]
-        follows = rules.part_of.search(lead) or rules.refers_back.search(lead)
-        src = earlier[-1] if follows and earlier else None
-    return src.modality if src is not None and src.modality in ("target", "standard") else None
+def _followed_modality(text: str, sent: _Sentence, clause: tuple[int, int], fig: Figure) -> str | None:
+    """A part or share of an earlier figure (:func:`_followed`) with no modality cue of its
+    own shares that figure's plan or rule: 计划交流轮岗教师316名，…，其中骨干教师68名，
+    占交流总数的21.5%."""
+    found = _followed(text, sent, clause, fig)
+    mod = found[0].modality if found else None
+    return mod if mod in ("target", "standard") else None
 
 
 def attribute(text: str, sentences: list[tuple[int, int]], figures: list[Figure],
@@ -924,8 +932,7 @@ def attribute(text: str, sentences: list[tuple[int, int]], figures: list[Figure]
         for fig in sent.figures:  # a figure outside every clause span (rare): still decided
             if id(fig) not in done:
                 _attribute_one(doc, fig, sent, lead, dated=dated)
-        dated = next((p for p in reversed(sent.phrases)
-                      if p.kind in periods.DATED and not p.base), dated)
+        dated = _last_dated(sent.phrases) or dated
 
 
 def describe(figure: Figure) -> str:

@@ -61,6 +61,7 @@ class TimeRules:
     review_head: int
     table_caption: re.Pattern[str]
     table_row: re.Pattern[str]
+    from_before: re.Pattern[str]
     # the patterns, then relative_re, found together (one automaton pass over their prefixes)
     index: PatternIndex
 
@@ -68,7 +69,7 @@ class TimeRules:
 _TOP_KEYS = ("year_digits", "patterns", "relative", "plans", "base_before", "base_after",
              "target_before", "target_after", "actual_before", "actual_in_sentence",
              "current_signs", "current_gap", "fresh_signs", "list_marker", "table_caption", "table_row",
-             "review", "review_head")
+             "from_before", "review", "review_head")
 
 
 def _plans(data: dict, path: str) -> dict[str, tuple[int, int]]:
@@ -125,6 +126,7 @@ def load_time_rules(path: str | None = None) -> TimeRules:
         list_marker=rx("list_marker"),
         table_caption=rx("table_caption"),
         table_row=rx("table_row"),
+        from_before=rx("from_before"),
         review=rx("review"),
         review_head=need(data, "review_head", int, shown, "<file>"),
         index=PatternIndex([rx for _, rx in patterns] + [relative_re]),
@@ -263,12 +265,10 @@ def _line_at(text: str, pos: int) -> str:
     return text[start:end if end >= 0 else len(text)]
 
 
-_FROM = ("由", "从")
-
-
 def _actual_years(text: str) -> list[tuple[int, bool]]:
     """Explicit years the text reports as done (not targets, not comparison bases),
     each with whether it starts a period running to now (2022年以来)."""
+    from_before = load_time_rules().from_before
     years = []
     for p in find_time_phrases(text):
         if p.kind not in ("range", "list", "since", "year") or p.base or p.target:
@@ -277,7 +277,7 @@ def _actual_years(text: str) -> list[tuple[int, bool]]:
             continue  # a date alone on its line signs the document; it reports nothing
         year = p.b if p.kind in ("range", "list") else p.a
         # the start of a from-to (由2021年的1,025家压减至29家) opens a change running to now
-        opens = p.kind == "since" or text[max(0, p.start - 1):p.start] in _FROM
+        opens = p.kind == "since" or from_before.search(text, max(0, p.start - 2), p.start) is not None
         years.append((year, opens))  # type: ignore[arg-type]
     return years
 
