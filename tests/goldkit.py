@@ -218,6 +218,11 @@ def _check_doc(d, raw, texts, metrics, measures, lengths=None):
 
 def check_and_write(docs, base, out, html_charset=None, lengths=None, every_file=False):
     """Run every check over ``docs`` (documents in ``base``); write ``out`` only if all pass.
+
+    Each gold surface occurs in its document's visible text, in order, and is not part of a
+    longer number; each junk string is in the raw file; each title is in the text; Arabic-
+    and Chinese-numeral surfaces agree with an independent reading of their value; years
+    are [start, end]; metric and measure ids are in vocabulary.md.
     ``lengths``: (min, max) characters of each text; ``every_file``: each file in ``base``
     has gold (a set whose folder holds one writer's documents only)."""
     metrics, measures = vocabulary()

@@ -1,11 +1,7 @@
 """Gold for tests/devset5 (documents h01-h06), as data; checks via ../goldkit.py.
 
-Run `python tests/devset5/gold.py`. goldkit checks that every gold surface occurs in its
-document's (visible) text in order and is not part of a longer number, that each junk
-string is in the raw file, that each title is in the text, that Arabic- and Chinese-numeral
-surfaces agree with an independent reading of their value, that metric and measure ids are
-in vocabulary.md, that every file in docs/ has gold, and that each text is 1,500-3,500
-characters; then it rewrites gold.jsonl. Edit the gold here, not in gold.jsonl.
+Run `python tests/devset5/gold.py`: goldkit.check_and_write runs the checks (listed in its
+docstring) and rewrites gold.jsonl. Edit the gold here, not in gold.jsonl.
 F(surface, kind, value, metric, year, modality, qual); year Y -> [Y, Y].
 Conventions: tests/devset/README.md, tests/devset2/README.md, tests/devset3/NOTES_A.md,
 tests/devset3/NOTES_B.md, tests/devset4/README.md, tests/devset5/README.md.
